@@ -1,0 +1,115 @@
+package org.renovo.pipeline;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+
+import org.renovo.engine.InferenceEngine;
+import org.renovo.engine.InferenceSession;
+import org.renovo.engine.ModelSignature;
+import org.renovo.engine.Tensor;
+import org.renovo.error.InferenceException;
+import org.renovo.error.InvalidOptionsException;
+import org.renovo.error.ModelFormatException;
+import org.renovo.error.RunCancelledException;
+import org.renovo.error.UnsupportedImageException;
+import org.renovo.model.GeometryResolver;
+import org.renovo.model.Model;
+import org.renovo.tensor.TensorLayout;
+import org.renovo.tensor.TileReader;
+import org.renovo.tensor.ValueMapping;
+import org.renovo.tiling.ModelGeometry;
+import org.renovo.tiling.OverlapBlender;
+import org.renovo.tiling.Tile;
+import org.renovo.tiling.TilePlan;
+import org.renovo.tiling.TilePlanner;
+
+/**
+ * One image through one model: every plane, in stack order, is cut into tiles ({@link TilePlanner}),
+ * each tile read into a tensor ({@link TileReader}), run, and blended into the output plane
+ * ({@link OverlapBlender}), which goes back to the image's units and on to the {@link PlaneSink}.
+ * The input is only read. Knows nothing of menus or files.
+ * <pre>{@code
+ * RunReport r = new RestorationPipeline(engine, resolver).run(image, model, RunOptions.defaults(), sink, RunMonitor.NONE);
+ * }</pre>
+ */
+public final class RestorationPipeline {
+
+	private final InferenceEngine engine;
+	private final GeometryResolver geometries;
+
+	public RestorationPipeline(final InferenceEngine engine, final GeometryResolver geometries) {
+		this.engine = engine;
+		this.geometries = geometries;
+	}
+
+	/**
+	 * @throws org.renovo.error.RenovoException for a bad model, image or option, a failed inference, or a
+	 *         cancelled run; the sink may have received some planes, the input is unchanged
+	 */
+	public RunReport run(final ImageData image, final Model model, final RunOptions options, final PlaneSink sink, final RunMonitor monitor) {
+		final InferenceSession session = engine.session(model.file(), options.device());
+		for (final String reason : session.fallbacks())
+			monitor.warn("Renovo: device fallback, " + reason);
+		monitor.info("Renovo: model " + model.id() + " runs on " + session.device().label());
+		final ModelSignature sig = session.signature();
+		if (sig.inputHeight() != ModelSignature.DYNAMIC || sig.inputWidth() != ModelSignature.DYNAMIC)
+			throw new ModelFormatException("Model " + model.id() + " takes a fixed input size " + sig.inputWidth() + "x" + sig.inputHeight() + "; Renovo needs a model with dynamic height and width (re-export it with dynamic axes).");
+		final ChannelRouting routing = ChannelRouting.of(image.pixelType().components(), sig.inputChannels(), sig.outputChannels());
+		final ModelGeometry geometry = geometries.geometry(model, session);
+		final TilePlan plan = plan(image, geometry, options);
+		if (!plan.isExact()) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "the whole input")
+			+ ") exceeds the halo of " + plan.halo() + " px; tiles are blended over " + 2 * plan.band() + " px and may differ slightly from a whole-image run.");
+		final ProgressClock clock = new ProgressClock(image.planeCount() * routing.groups(image.components(0)).size() * plan.tiles().size());
+		final TileReader reader = new TileReader();
+		final String mapping = image.planeCount() > 0 ? image.mapping(0).describe() : "";
+		for (int p = 0; p < image.planeCount(); p++) {
+			final ValueMapping map = image.mapping(p);
+			final List<float[][]> outputs = new ArrayList<>();
+			for (final List<RandomAccessibleInterval<? extends RealType<?>>> group : routing.groups(image.components(p)))
+				outputs.add(toImageUnits(runPlane(session, plan, reader, group, map, clock, monitor), map));
+			sink.accept(p, routing.merge(outputs));
+		}
+		final RunReport report = new RunReport(model.id(), session.device(), plan, mapping, clock.seconds());
+		monitor.info(report.summary());
+		return report;
+	}
+
+	private static TilePlan plan(final ImageData image, final ModelGeometry geometry, final RunOptions options) {
+		try {
+			return TilePlanner.plan(image.width(), image.height(), geometry, options.tiles());
+		}
+		catch (final IllegalArgumentException e) {
+			if (e.getMessage().startsWith("Image")) throw new UnsupportedImageException(e.getMessage(), e);
+			throw new InvalidOptionsException(e.getMessage(), e);
+		}
+	}
+
+	private static float[][] runPlane(final InferenceSession session, final TilePlan plan, final TileReader reader,
+		final List<RandomAccessibleInterval<? extends RealType<?>>> group, final ValueMapping map, final ProgressClock clock, final RunMonitor monitor)
+	{
+		final int channels = group.size();
+		final long[] shape = TensorLayout.shape(channels, plan.sourceHeight(), plan.sourceWidth());
+		final long[] expected = TensorLayout.shape(channels, plan.modelOutputHeight(), plan.modelOutputWidth());
+		final OverlapBlender blender = new OverlapBlender(plan, channels);
+		for (final Tile tile : plan.tiles()) {
+			if (monitor.isCancelled()) throw new RunCancelledException("Run cancelled by the user before tile " + (tile.index() + 1) + " of " + plan.tiles().size() + "; no result was made and the input is unchanged.");
+			final Tensor out = session.run(reader.read(group, tile.source(), map), shape);
+			if (!Arrays.equals(out.shape(), expected)) throw new InferenceException("The model gave an output of shape " + Arrays.toString(out.shape()) + " for input " + Arrays.toString(shape)
+				+ ", but its geometry " + plan.geometry() + " predicts " + Arrays.toString(expected) + ": correct its model card.");
+			blender.add(tile, TensorLayout.planar(out.data(), out.shape()));
+			clock.tick(monitor);
+		}
+		return blender.finish();
+	}
+
+	private static float[][] toImageUnits(final float[][] planes, final ValueMapping map) {
+		for (final float[] plane : planes)
+			for (int i = 0; i < plane.length; i++)
+				plane[i] = map.fromModel(plane[i]);
+		return planes;
+	}
+}

@@ -1,0 +1,75 @@
+package org.renovo.tiling;
+
+/**
+ * Assembles one output plane from tiles: every tile adds its output over its {@link Tile#target()},
+ * weighted by the plan's {@link BlendWindow} across the overlap bands; {@link #finish()} divides by the
+ * summed weights once. Weights are separable and sum to one, so where tiles agree the result equals
+ * each of them; where they disagree (receptive field wider than the halo) the seam is feathered.
+ * Not thread-safe; one instance per output plane.
+ */
+public final class OverlapBlender {
+
+	private final TilePlan plan;
+	private final int channels, outW;
+	private final float[][] sums;
+	private final float[] weights;
+
+	public OverlapBlender(final TilePlan plan, final int channels) {
+		this.plan = plan;
+		this.channels = channels;
+		this.outW = plan.outputWidth();
+		final int n = Math.multiplyExact(outW, plan.outputHeight());
+		this.sums = new float[channels][n];
+		this.weights = new float[n];
+	}
+
+	/** Adds the model's output for {@code tile}; {@code output} is the whole model output for its source. */
+	public void add(final Tile tile, final PlanarTile output) {
+		if (output.channels() != channels) throw new IllegalArgumentException("Model gave " + output.channels() + " channels, expected " + channels);
+		final Box t = tile.target();
+		final float[] wx = profile(t.x(), t.width(), tile.core().x(), tile.core().maxX(), plan.width());
+		final float[] wy = profile(t.y(), t.height(), tile.core().y(), tile.core().maxY(), plan.height());
+		for (int y = 0; y < t.height(); y++) {
+			final int row = (t.y() + y) * outW + t.x();
+			for (int x = 0; x < t.width(); x++) {
+				final float w = wx[x] * wy[y];
+				weights[row + x] += w;
+				for (int c = 0; c < channels; c++)
+					sums[c][row + x] += w * output.get(c, tile.cropX() + x, tile.cropY() + y);
+			}
+		}
+	}
+
+	/**
+	 * The blended plane, one row-major array per channel. Call once, after every tile was added;
+	 * the arrays are this blender's own (no copy).
+	 */
+	public float[][] finish() {
+		for (int i = 0; i < weights.length; i++) {
+			if (weights[i] == 0) throw new IllegalStateException("Output pixel " + i + " was covered by no tile: the plan has " + plan.tiles().size() + " tiles, were they all added?");
+			final float inv = 1f / weights[i];
+			for (int c = 0; c < channels; c++)
+				sums[c][i] *= inv;
+		}
+		return sums;
+	}
+
+	/**
+	 * Weights along one axis of a tile's target: rising across the band at its start and falling across
+	 * the band at its end, where it has a neighbour; 1 elsewhere. Evaluated at output pixel centres in
+	 * input coordinates, so both neighbours compute complementary values for the same pixel.
+	 */
+	private float[] profile(final int start, final int length, final int coreStart, final int coreEnd, final int extent) {
+		final int s = plan.geometry().scale();
+		final double band = 2.0 * plan.band();
+		final float[] w = new float[length];
+		for (int i = 0; i < length; i++) {
+			final double centre = (start + i + 0.5) / s;
+			double v = 1;
+			if (band > 0 && coreStart > 0) v *= plan.window().rise((centre - (coreStart - plan.band())) / band);
+			if (band > 0 && coreEnd < extent) v *= 1 - plan.window().rise((centre - (coreEnd - plan.band())) / band);
+			w[i] = (float) v;
+		}
+		return w;
+	}
+}

@@ -1,0 +1,58 @@
+package org.renovo.tiling;
+
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The tiles that cover one image plane, all with the same source size, so the model sees one input
+ * shape per plan. Made by {@link TilePlanner}; immutable.
+ */
+public final class TilePlan {
+
+	private final int width, height;
+	private final ModelGeometry geometry;
+	private final int halo, band;
+	private final int sourceWidth, sourceHeight;
+	private final List<Tile> tiles;
+	private final BlendWindow window;
+
+	TilePlan(final int width, final int height, final ModelGeometry geometry, final int halo, final int band,
+		final int sourceWidth, final int sourceHeight, final List<Tile> tiles, final BlendWindow window)
+	{
+		this.width = width;
+		this.height = height;
+		this.geometry = geometry;
+		this.halo = halo;
+		this.band = band;
+		this.sourceWidth = sourceWidth;
+		this.sourceHeight = sourceHeight;
+		this.tiles = Collections.unmodifiableList(tiles);
+		this.window = window;
+	}
+
+	/** Image width in input pixels. */
+	public int width() { return width; }
+	public int height() { return height; }
+	public int outputWidth() { return width * geometry.scale(); }
+	public int outputHeight() { return height * geometry.scale(); }
+	public ModelGeometry geometry() { return geometry; }
+	/** Input pixels read around each extended core, beyond the model's border loss. */
+	public int halo() { return halo; }
+	/** Half-width of the blending band in input pixels (0: tiles abut, no blending). */
+	public int band() { return band; }
+	/** Width of every tile's model input. */
+	public int sourceWidth() { return sourceWidth; }
+	public int sourceHeight() { return sourceHeight; }
+	/** Width of every tile's model output. */
+	public int modelOutputWidth() { return geometry.outputSize(sourceWidth); }
+	public int modelOutputHeight() { return geometry.outputSize(sourceHeight); }
+	public List<Tile> tiles() { return tiles; }
+	public BlendWindow window() { return window; }
+	/** True when a finite halo covers the model's receptive field, so the tiles reproduce the whole-image result. */
+	public boolean isExact() { return geometry.isBounded() && halo >= geometry.radius(); }
+
+	@Override
+	public String toString() {
+		return "TilePlan[" + width + "x" + height + ", " + tiles.size() + " tiles, source " + sourceWidth + "x" + sourceHeight + ", halo " + halo + ", band " + band + ", " + geometry + "]";
+	}
+}
