@@ -1,0 +1,105 @@
+package org.renovo.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.renovo.engine.DeviceChoice;
+import org.renovo.engine.OrtInferenceEngine;
+import org.renovo.model.GeometryResolver;
+import org.renovo.model.Model;
+import org.renovo.testing.TestImages;
+import org.renovo.testing.TinyModels;
+import org.renovo.tiling.ModelGeometry;
+import org.renovo.tiling.TileOptions;
+
+/**
+ * The decisive property (docs/TILING.md): for models whose receptive field fits in the halo, the tiled
+ * output equals the whole-image output, for awkward image sizes, with and without overlap blending.
+ */
+class TiledEqualsWholeTest {
+
+	private static final int TILE = 16;
+	private static OrtInferenceEngine engine;
+	private static RestorationPipeline pipeline;
+
+	@BeforeAll
+	static void open() {
+		engine = new OrtInferenceEngine();
+		pipeline = new RestorationPipeline(engine, new GeometryResolver(Path.of("target", "test-cache")));
+	}
+
+	@AfterAll
+	static void close() {
+		engine.close();
+	}
+
+	static List<Arguments> cases() {
+		final List<Arguments> cases = new ArrayList<>();
+		final List<Supplier<Path>> models = List.of(() -> TinyModels.identity(3), () -> TinyModels.conv(3, 3), () -> TinyModels.conv(9, 3),
+			() -> TinyModels.convStack(4), TinyModels::depthToSpace2, TinyModels::nearest2, TinyModels::validConv, TinyModels::multipleOf4);
+		final int[][] sizes = { { 1, 1 }, { TILE - 1, TILE - 1 }, { TILE, TILE }, { TILE + 1, TILE + 1 }, { 37, 37 }, { 50, 23 }, { 7, 41 } };
+		for (final Supplier<Path> m : models)
+			for (final int[] s : sizes)
+				for (final int overlap : new int[] { 0, 6 })
+					cases.add(Arguments.of(m.get().getFileName().toString(), m.get(), s[0], s[1], overlap));
+		return cases;
+	}
+
+	@ParameterizedTest(name = "{0} {2}x{3} overlap {4}")
+	@MethodSource("cases")
+	void tiledEqualsWhole(final String name, final Path file, final int width, final int height, final int overlap) {
+		// setup
+		final ImageData image = TestImages.random(width, height, 3, width * 1000L + height);
+		final Model model = new Model(name, file, null);
+		final RunOptions whole = RunOptions.defaults().withDevice(DeviceChoice.CPU).withTiles(TileOptions.defaults().withTileSize(64).withOverlap(0));
+		final RunOptions tiled = whole.withTiles(TileOptions.defaults().withTileSize(TILE).withOverlap(overlap));
+		// process
+		final TestImages.Collector a = new TestImages.Collector(), b = new TestImages.Collector();
+		final RunReport ra = pipeline.run(image, model, whole, a, RunMonitor.NONE);
+		final RunReport rb = pipeline.run(image, model, tiled, b, RunMonitor.NONE);
+		// test
+		final ModelGeometry g = rb.plan().geometry();
+		assertEquals(1, ra.plan().tiles().size(), "reference is one tile");
+		assertTrue(rb.plan().isExact(), "halo covers the receptive field: " + rb.plan());
+		assertEquals(width * g.scale() * height * g.scale() * 3, b.flat().length, "exact output size");
+		final double diff = TestImages.maxAbsDiff(a.flat(), b.flat());
+		assertTrue(diff <= 1e-5, name + " tiled differs from whole by " + diff);
+	}
+
+	@Test
+	void manyTilesReallyTile() {
+		final ImageData image = TestImages.random(50, 23, 3, 7);
+		final RunReport r = pipeline.run(image, new Model("c3", TinyModels.conv(3, 3), null),
+			RunOptions.defaults().withDevice(DeviceChoice.CPU).withTiles(TileOptions.of(TILE, 6)), new TestImages.Collector(), RunMonitor.NONE);
+		assertEquals(4 * 2, r.plan().tiles().size());
+	}
+
+	@Test
+	void wideReceptiveFieldIsBlendedWithoutVisibleSeams() {
+		// setup: radius 12 but a halo capped at 4, so tiles differ near their edges and blending must hide it
+		final ImageData image = TestImages.random(96, 80, 3, 11);
+		final Model model = new Model("stack12", TinyModels.convStack(12), null);
+		final RunOptions whole = RunOptions.defaults().withDevice(DeviceChoice.CPU).withTiles(TileOptions.defaults().withTileSize(96).withOverlap(0));
+		final RunOptions tiled = whole.withTiles(TileOptions.defaults().withTileSize(32).withOverlap(16).withHaloCap(4));
+		// process
+		final TestImages.Collector a = new TestImages.Collector(), b = new TestImages.Collector();
+		pipeline.run(image, model, whole, a, RunMonitor.NONE);
+		final RunReport r = pipeline.run(image, model, tiled, b, RunMonitor.NONE);
+		// test
+		assertTrue(!r.plan().isExact());
+		final double psnr = TestImages.psnr(a.flat(), b.flat(), 1.0);
+		assertTrue(psnr > 40, "blended PSNR " + psnr);
+		assertTrue(psnr < 200, "test must actually be inexact, PSNR " + psnr);
+	}
+}
