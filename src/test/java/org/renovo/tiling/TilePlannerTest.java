@@ -1,0 +1,79 @@
+package org.renovo.tiling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TilePlannerTest {
+
+	@ParameterizedTest
+	@CsvSource({ "1,1,16,0,1", "15,15,16,0,1", "16,16,16,4,1", "17,17,16,4,1", "37,23,16,6,2", "100,7,32,8,4", "20,28,8,2,4" })
+	void coresPartitionTheImageAndSourcesShareOneSize(final int w, final int h, final int tile, final int overlap, final int multiple) {
+		// setup
+		final ModelGeometry g = ModelGeometry.of(2, 3, 1, multiple);
+		// process
+		final TilePlan plan = TilePlanner.plan(w, h, g, TileOptions.of(tile, overlap));
+		// test: every input pixel in exactly one core (oracle: a coverage count)
+		final int[] count = new int[w * h];
+		for (final Tile t : plan.tiles()) {
+			for (int y = t.core().y(); y < t.core().maxY(); y++)
+				for (int x = t.core().x(); x < t.core().maxX(); x++)
+					count[y * w + x]++;
+			assertEquals(plan.sourceWidth(), t.source().width());
+			assertEquals(plan.sourceHeight(), t.source().height());
+			assertEquals(0, Math.floorMod(t.source().x() + plan.halo() + g.border(), multiple), "source on the model's size grid: " + t);
+			assertEquals(0, plan.sourceWidth() % multiple);
+			assertEquals(t.extended().scaled(2), t.target());
+			// the model output covers the target from the crop offset
+			assertTrue(t.cropX() + t.target().width() <= plan.modelOutputWidth(), t.toString());
+			assertTrue(t.cropY() + t.target().height() <= plan.modelOutputHeight(), t.toString());
+			assertEquals((t.extended().x() - t.source().x() - g.border()) * g.scale(), t.cropX());
+		}
+		for (final int c : count)
+			assertEquals(1, c);
+		assertEquals(w * 2, plan.outputWidth());
+		assertEquals(h * 2, plan.outputHeight());
+	}
+
+	@Test
+	void haloIsRadiusCappedAndPlanSaysWhetherItIsExact() {
+		final TilePlan exact = TilePlanner.plan(64, 64, ModelGeometry.of(1, 10, 0, 1), TileOptions.of(32, 8));
+		assertEquals(10, exact.halo());
+		assertTrue(exact.isExact());
+		final TilePlan capped = TilePlanner.plan(64, 64, ModelGeometry.of(1, 100, 0, 1), TileOptions.of(32, 8).withHaloCap(12));
+		assertEquals(12, capped.halo());
+		assertTrue(!capped.isExact());
+		final TilePlan global = TilePlanner.plan(64, 64, ModelGeometry.of(1, ModelGeometry.UNBOUNDED, 0, 1), TileOptions.of(32, 8));
+		assertEquals(TileOptions.DEFAULT_HALO_CAP, global.halo());
+		assertTrue(!global.isExact());
+	}
+
+	@Test
+	void gridOfKnownShape() {
+		final TilePlan plan = TilePlanner.plan(50, 23, ModelGeometry.of(4, 2, 0, 1), TileOptions.of(16, 0));
+		assertEquals(4 * 2, plan.tiles().size());
+		assertEquals(16 + 2 * 2, plan.sourceWidth());
+		assertEquals(Box.of(48, 16, 2, 7), plan.tiles().get(7).core());
+		assertEquals(Box.of(46, 14, 20, 20), plan.tiles().get(7).source());
+	}
+
+	@Test
+	void wholePlanIsOneTile() {
+		assertEquals(1, TilePlanner.whole(37, 23, ModelGeometry.of(2, 5, 0, 4), TileOptions.defaults()).tiles().size());
+	}
+
+	@Test
+	void rejectsWhatDoesNotFitWithAMessageThatSaysWhatToDo() {
+		final ModelGeometry m4 = ModelGeometry.of(1, 1, 0, 4);
+		final IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TilePlanner.plan(64, 64, m4, TileOptions.of(30, 0)));
+		assertTrue(e.getMessage().contains("not a multiple of 4") && e.getMessage().contains("use 32"), e.getMessage());
+		final IllegalArgumentException small = assertThrows(IllegalArgumentException.class, () -> TilePlanner.plan(8, 64, m4.withMinSize(16), TileOptions.of(32, 0)));
+		assertTrue(small.getMessage().contains("at least 16"), small.getMessage());
+		assertThrows(IllegalArgumentException.class, () -> TileOptions.of(16, 9));
+		assertThrows(IllegalArgumentException.class, () -> ModelGeometry.of(0, 1, 0, 1));
+	}
+}
