@@ -1,6 +1,6 @@
 package org.renovo.error;
 
-/** A model file that cannot be used */
+/** A model file that cannot be used: missing, corrupt, several inputs, unsupported tensor layout. */
 public final class ModelFormatException extends RenovoException {
 
 	private static final long serialVersionUID = 1L;

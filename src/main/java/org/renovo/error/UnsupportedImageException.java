@@ -1,6 +1,6 @@
 package org.renovo.error;
 
-/** An image Renovo cannot process */
+/** An image Renovo cannot process: its type, channel count or size. */
 public final class UnsupportedImageException extends RenovoException {
 
 	private static final long serialVersionUID = 1L;
