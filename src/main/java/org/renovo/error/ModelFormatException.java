@@ -12,4 +12,10 @@ public final class ModelFormatException extends RenovoException {
 	public ModelFormatException(final String message, final Throwable cause) {
 		super(message, "model-format", cause);
 	}
+
+	/** NB: the model is what the user gave, so callers such as the CLI treat this as bad input. */
+	@Override
+	public boolean isBadInput() {
+		return true;
+	}
 }

@@ -12,4 +12,10 @@ public final class UnsupportedImageException extends RenovoException {
 	public UnsupportedImageException(final String message, final Throwable cause) {
 		super(message, "image-input", cause);
 	}
+
+	/** NB: the image is what the user gave, so callers such as the CLI treat this as bad input. */
+	@Override
+	public boolean isBadInput() {
+		return true;
+	}
 }
