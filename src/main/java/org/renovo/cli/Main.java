@@ -51,12 +51,24 @@ public final class Main {
 			err.println("See README.md#" + e.anchor());
 			return e.isBadInput() ? BAD_INPUT : FAILED;
 		}
-		catch (final IOException | RuntimeException e) {
-			err.println("renovo: " + e);
-			for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause())
-				err.println("  caused by: " + cause);
+		catch (final LinkageError e) {
+			// NB: ONNX Runtime loads its native library on first use; a platform it lacks, or a temporary
+			// folder that forbids executables, surfaces here as an Error, not as an exception.
+			err.println("renovo: a library could not be loaded (ONNX Runtime's native library?): " + e);
+			printCauses(e, err);
+			err.println("See README.md#native-library");
 			return FAILED;
 		}
+		catch (final IOException | RuntimeException e) {
+			err.println("renovo: " + e);
+			printCauses(e, err);
+			return FAILED;
+		}
+	}
+
+	private static void printCauses(final Throwable e, final PrintStream err) {
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause())
+			err.println("  caused by: " + cause);
 	}
 
 	private static int dispatch(final String[] args, final PrintStream out, final PrintStream err) throws IOException {
