@@ -39,7 +39,12 @@ final class DemoCommand {
 
 	static int run(final String[] args, final PrintStream out, final PrintStream err) throws IOException {
 		final Path dir = Paths.get(Arguments.parse("demo", args, Collections.singletonList("--output-dir")).value("--output-dir").orElse("demo-output"));
-		Files.createDirectories(dir);
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (final IOException e) {
+			throw new UsageException("Cannot create the output folder " + dir + ": " + e, e);
+		}
 		final ImagePlus photo = example();
 		try (Upscaler upscaler = new Upscaler(Folders.models(), Folders.cache())) {
 			final ImagePlus renovo = upscaler.run(photo, upscaler.model(DemoModel.ID), RunOptions.defaults(), new ConsoleMonitor(err), "chelsea-renovo-x2");

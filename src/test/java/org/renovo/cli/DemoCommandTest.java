@@ -46,4 +46,12 @@ class DemoCommandTest {
 		assertEquals(bicubic.getProcessor().get(256, 200), both.getProcessor().get(256, 200));
 		assertEquals(renovo.getProcessor().get(256, 200), both.getProcessor().get(both.getWidth() - 512 + 256, 200));
 	}
+
+	@Test
+	void outputFolderThatIsAFileExitsTwo() throws java.io.IOException {
+		final Path file = java.nio.file.Files.write(dir.resolve("plain"), new byte[] { 1 });
+		final CliRun r = CliRun.run("demo", "--output-dir", file.toString());
+		assertEquals(Main.BAD_INPUT, r.code, r.err);
+		assertEquals(1, r.errLines().length, r.err);
+	}
 }
