@@ -1,0 +1,89 @@
+package org.renovo.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+import org.renovo.error.RenovoException;
+
+/**
+ * The {@code renovo} command line. Results and written paths go to standard output; the device, the run
+ * summary, progress and errors go to standard error. Exit codes: {@value #OK} success, {@value #BAD_INPUT}
+ * bad usage or bad input (one line says why), {@value #FAILED} anything else.
+ * <pre>{@code
+ * renovo upscale --model demo-x2 --input photo.png --output photo-x2.png
+ * }</pre>
+ */
+public final class Main {
+
+	public static final int OK = 0, FAILED = 1, BAD_INPUT = 2;
+
+	static final String USAGE = String.join("\n",
+		"Usage: renovo <command> [options]",
+		"",
+		"Commands:",
+		"  upscale   upscale one image file with an ONNX model",
+		"  demo      upscale the bundled example photo and compare it with bicubic",
+		"",
+		"Run 'renovo <command> --help' for its options. System properties renovo.models and renovo.cache",
+		"override the models folder (RENOVO_MODELS, ~/.renovo/models) and the geometry cache (RENOVO_CACHE,",
+		"~/.cache/renovo).");
+
+	private Main() {}
+
+	public static void main(final String[] args) {
+		// NB: never open a window, also when a display is present.
+		System.setProperty("java.awt.headless", "true");
+		System.exit(run(args, System.out, System.err));
+	}
+
+	/** Runs one command line; returns the exit code instead of exiting, so tests can call it in-process. */
+	static int run(final String[] args, final PrintStream out, final PrintStream err) {
+		try {
+			return dispatch(args, out, err);
+		}
+		catch (final UsageException e) {
+			err.println("renovo: " + e.getMessage());
+			return BAD_INPUT;
+		}
+		catch (final RenovoException e) {
+			err.println("renovo: " + e.getMessage().split("\\R", 2)[0]);
+			err.println("See README.md#" + e.anchor());
+			return e.isBadInput() ? BAD_INPUT : FAILED;
+		}
+		catch (final LinkageError e) {
+			// NB: ONNX Runtime loads its native library on first use; a platform it lacks, or a temporary
+			// folder that forbids executables, surfaces here as an Error, not as an exception.
+			err.println("renovo: a library could not be loaded (ONNX Runtime's native library?): " + e);
+			printCauses(e, err);
+			err.println("See README.md#native-library");
+			return FAILED;
+		}
+		catch (final IOException | RuntimeException e) {
+			err.println("renovo: " + e);
+			printCauses(e, err);
+			return FAILED;
+		}
+	}
+
+	private static void printCauses(final Throwable e, final PrintStream err) {
+		for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause())
+			err.println("  caused by: " + cause);
+	}
+
+	private static int dispatch(final String[] args, final PrintStream out, final PrintStream err) throws IOException {
+		if (args.length == 0) throw new UsageException("No command given (see: renovo --help)");
+		final String[] rest = Arrays.copyOfRange(args, 1, args.length);
+		switch (args[0]) {
+			case "--help": case "-h": case "help": return help(USAGE, out);
+			case "upscale": return Arguments.wantsHelp(rest) ? help(UpscaleCli.USAGE, out) : UpscaleCli.run(rest, out, err);
+			case "demo": return Arguments.wantsHelp(rest) ? help(DemoCommand.USAGE, out) : DemoCommand.run(rest, out, err);
+			default: throw new UsageException("Unknown command '" + args[0] + "' (see: renovo --help)");
+		}
+	}
+
+	private static int help(final String usage, final PrintStream out) {
+		out.println(usage);
+		return OK;
+	}
+}
