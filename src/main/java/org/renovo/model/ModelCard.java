@@ -125,6 +125,32 @@ public final class ModelCard {
 		return new Builder(id);
 	}
 
+	/** A builder starting from a copy of this card. */
+	public Builder toBuilder() {
+		final Builder b = new Builder(id);
+		final ModelCard c = b.c;
+		c.task = task;
+		c.scale = scale;
+		c.radius = radius;
+		c.border = border;
+		c.multiple = multiple;
+		c.minSize = minSize;
+		c.channels = channels;
+		c.pad = pad;
+		c.valueRange = valueRange == null ? null : valueRange.clone();
+		c.edge = edge;
+		c.license = license;
+		c.upstream = upstream;
+		c.source = source;
+		c.sha256 = sha256 == null ? null : new LinkedHashMap<>(sha256);
+		return b;
+	}
+
+	/** True when the card gives the whole geometry (radius, border and multiple besides the scale). */
+	public boolean declaresGeometry() {
+		return radius != null && border != null && multiple != null;
+	}
+
 	// -- Helper methods --
 
 	private void check(final Path card) {
@@ -161,6 +187,12 @@ public final class ModelCard {
 			c.border = g.border();
 			c.multiple = g.multiple();
 			c.minSize = g.minSize();
+			return this;
+		}
+
+		/** Forgets the radius, border, multiple and minimum size, keeping the scale (to measure them anew). */
+		public Builder clearGeometry() {
+			c.radius = c.border = c.multiple = c.minSize = null;
 			return this;
 		}
 
