@@ -106,7 +106,11 @@ final class ResamplingLayers {
 			if (mode < FULL || mode > SAME_LOWER) return "pad_mode " + mode + " (ncnn knows 0 to 3)";
 			if (type == AVG && (mode == SAME_UPPER || mode == SAME_LOWER)) return "average pooling with SAME padding (ncnn counts the padding unlike ONNX)";
 			// NB: ncnn then divides tail windows by the whole kernel area; ONNX does not.
-			final boolean strided = p.getInt(2, 1) != 1 || p.getInt(12, p.getInt(2, 1)) != 1;
+			final int kw = p.getInt(1, 0), sw = p.getInt(2, 1), pl = p.getInt(3, 0);
+			final int kh = p.getInt(11, kw), sh = p.getInt(12, sw), pt = p.getInt(13, pl), pr = p.getInt(14, pl), pb = p.getInt(15, pt);
+			// NB: then a last window can lie wholly in the right padding and tail: ncnn keeps it (-FLT_MAX or 0/0), ONNX drops it.
+			if (mode == FULL && (pr + sw - 1 >= kw || pb + sh - 1 >= kh)) return "ceil-mode pooling whose last window can lie wholly in the padding (pad " + pr + "/" + pb + ", stride " + sw + "/" + sh + ", kernel " + kw + "/" + kh + ")";
+			final boolean strided = sw != 1 || sh != 1;
 			if (type == AVG && mode == FULL && p.getInt(6, 0) != 0 && strided) return "average pooling counting padding in ceil mode (avgpool_count_include_pad with pad_mode 0 and a stride)";
 			return null;
 		}
