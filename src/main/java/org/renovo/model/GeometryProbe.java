@@ -20,6 +20,8 @@ import org.renovo.tiling.ModelGeometry;
 public final class GeometryProbe {
 
 	private static final int[] MULTIPLES = { 1, 2, 4, 8, 16, 32 };
+	/** NB: models of valid convolutions (waifu2x cunet loses 28 px a side) run only on larger inputs. */
+	private static final int[] BASE_SIZES = { 24, 96 };
 	/** NB: the impulse image is this wide, so radii up to about half of it are measured. */
 	private static final int IMPULSE_SIZE = 96;
 	private static final float BASE = 0.5f, STEP = 0.5f;
@@ -28,21 +30,23 @@ public final class GeometryProbe {
 
 	public static ModelGeometry probe(final InferenceSession session, final int channels) {
 		RenovoException last = null;
-		for (final int m : MULTIPLES) {
-			try {
-				final ModelGeometry g = sizes(session, channels, m);
-				if (g != null) return g.withRadius(radius(session, channels, g));
+		for (final int m : MULTIPLES)
+			for (final int base : BASE_SIZES) {
+				try {
+					final ModelGeometry g = sizes(session, channels, m, base);
+					if (g != null) return g.withRadius(radius(session, channels, g, base));
+				}
+				catch (final RenovoException e) {
+					last = e;
+				}
 			}
-			catch (final RenovoException e) {
-				last = e;
-			}
-		}
 		throw new ModelFormatException("Cannot measure this model's scale and border: it ran at no input size that is a multiple of 1 to 32, or gave inconsistent output sizes. Give it a model card with its geometry.", last);
 	}
 
-	/** Scale and border from two input sizes that are odd multiples of {@code m}; null when inconsistent. */
-	private static ModelGeometry sizes(final InferenceSession session, final int channels, final int m) {
-		final int n1 = m * (m == 1 ? 25 : Math.max(3, 2 * (24 / m / 2) + 1)), n2 = n1 + 2 * m;
+	/** Scale and border from two input sizes that are odd multiples of {@code m}, from about {@code base}; null when inconsistent. */
+	private static ModelGeometry sizes(final InferenceSession session, final int channels, final int m, final int base) {
+		final int k = Math.max(3, (base + m - 1) / m) | 1;
+		final int n1 = m * k, n2 = n1 + 2 * m;
 		final long[] a = run(session, constant(channels, n1, n1 + m), channels, n1 + m, n1).shape();
 		final long[] b = run(session, constant(channels, n2, n2 + m), channels, n2 + m, n2).shape();
 		final long dw = TensorLayout.width(b) - TensorLayout.width(a), dh = TensorLayout.height(b) - TensorLayout.height(a);
@@ -53,8 +57,10 @@ public final class GeometryProbe {
 		return ModelGeometry.of(scale, 0, (int) (lost / (2 * scale)), m);
 	}
 
-	private static int radius(final InferenceSession session, final int channels, final ModelGeometry g) {
-		final int n = (IMPULSE_SIZE + g.multiple() - 1) / g.multiple() * g.multiple();
+	private static int radius(final InferenceSession session, final int channels, final ModelGeometry g, final int minSide) {
+		// NB: room for the border the model loses, so the impulse's reach is measured inside the output
+		final int side = Math.max(IMPULSE_SIZE, minSide) + 2 * g.border();
+		final int n = (side + g.multiple() - 1) / g.multiple() * g.multiple();
 		final float[] base = constant(channels, n, n);
 		final Tensor reference = run(session, base, channels, n, n);
 		int radius = 0;

@@ -1,21 +1,12 @@
 package org.renovo.model;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 
 import org.renovo.engine.InferenceSession;
 import org.renovo.error.ModelFormatException;
@@ -44,7 +35,7 @@ public final class GeometryResolver {
 
 	public ModelGeometry geometry(final Model model, final InferenceSession session) {
 		if (model.declaredGeometry().isPresent()) return model.declaredGeometry().get();
-		final String key = sha256(model.file());
+		final String key = Sha256.of(model.file());
 		return memory.computeIfAbsent(key, k -> loadOrProbe(k, session));
 	}
 
@@ -56,11 +47,10 @@ public final class GeometryResolver {
 	private ModelGeometry loadOrProbe(final String key, final InferenceSession session) {
 		final Path file = cacheDir.resolve("geometry").resolve(key + ".json");
 		if (Files.isRegularFile(file)) {
-			try (Reader in = Files.newBufferedReader(file)) {
-				final ModelCard c = new Gson().fromJson(in, ModelCard.class);
-				if (c != null && c.scale != null) return ModelCard.readGeometry(file);
+			try {
+				return ModelCard.readGeometry(file);
 			}
-			catch (final IOException | JsonParseException | ModelFormatException e) {
+			catch (final ModelFormatException e) {
 				// NB: a damaged cache entry is re-measured and overwritten below.
 			}
 		}
@@ -71,41 +61,11 @@ public final class GeometryResolver {
 	}
 
 	private static void store(final Path file, final ModelGeometry g) {
-		final ModelCard c = new ModelCard();
-		c.scale = g.scale();
-		c.radius = g.isBounded() ? g.radius() : -1;
-		c.border = g.border();
-		c.multiple = g.multiple();
-		c.minSize = g.minSize();
 		try {
-			Files.createDirectories(file.getParent());
-			final Path tmp = Files.createTempFile(file.getParent(), ".geometry-", ".part");
-			try (Writer out = Files.newBufferedWriter(tmp)) {
-				new Gson().toJson(c, out);
-			}
-			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			ModelCard.builder(null).geometry(g).build().write(file);
 		}
 		catch (final IOException e) {
 			// NB: the cache is an optimisation; an unwritable cache folder only costs a probe next time.
-		}
-	}
-
-	static String sha256(final Path file) {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			final byte[] buf = new byte[1 << 16];
-			while (in.read(buf) >= 0) {
-				// reading feeds the digest
-			}
-			final StringBuilder hex = new StringBuilder();
-			for (final byte b : ((DigestInputStream) in).getMessageDigest().digest())
-				hex.append(String.format("%02x", b));
-			return hex.toString();
-		}
-		catch (final IOException e) {
-			throw new ModelFormatException("Cannot read model file " + file + ": " + e.getMessage(), e);
-		}
-		catch (final NoSuchAlgorithmException e) {
-			throw new IllegalStateException("This JVM lacks SHA-256, which every Java platform must have", e);
 		}
 	}
 }

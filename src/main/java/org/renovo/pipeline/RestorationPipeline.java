@@ -21,6 +21,7 @@ import org.renovo.model.Model;
 import org.renovo.tensor.TensorLayout;
 import org.renovo.tensor.TileReader;
 import org.renovo.tensor.ValueMapping;
+import org.renovo.tiling.InputPadding;
 import org.renovo.tiling.ModelGeometry;
 import org.renovo.tiling.OverlapBlender;
 import org.renovo.tiling.Tile;
@@ -60,7 +61,7 @@ public final class RestorationPipeline {
 			throw new ModelFormatException("Model " + model.id() + " takes a fixed input size " + sig.inputWidth() + "x" + sig.inputHeight() + "; Renovo needs a model with dynamic height and width (re-export it with dynamic axes).");
 		final ChannelRouting routing = ChannelRouting.of(image.pixelType().components(), sig.inputChannels(), sig.outputChannels());
 		final ModelGeometry geometry = geometries.geometry(model, session);
-		final TilePlan plan = plan(image, geometry, options);
+		final TilePlan plan = plan(image, model, geometry, options);
 		if (!plan.isExact()) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "the whole input")
 			+ ") exceeds the halo of " + plan.halo() + " px; tiles are blended over " + 2 * plan.band() + " px and may differ slightly from a whole-image run.");
 		final ProgressClock clock = new ProgressClock(image.planeCount() * routing.groups(image.components(0)).size() * plan.tiles().size());
@@ -78,9 +79,12 @@ public final class RestorationPipeline {
 		return report;
 	}
 
-	private static TilePlan plan(final ImageData image, final ModelGeometry geometry, final RunOptions options) {
+	private static TilePlan plan(final ImageData image, final Model model, final ModelGeometry geometry, final RunOptions options) {
+		final InputPadding padding = model.padding();
+		if (padding.isFixed() && padding.pad() < geometry.border())
+			throw new ModelFormatException("Model " + model.id() + " declares a pad of " + padding.pad() + " px but loses a border of " + geometry.border() + " px: its card must pad at least the border.");
 		try {
-			return TilePlanner.plan(image.width(), image.height(), geometry, options.tiles());
+			return TilePlanner.plan(image.width(), image.height(), geometry, padding, options.tiles());
 		}
 		catch (final IllegalArgumentException e) {
 			if (e.getMessage().startsWith("Image")) throw new UnsupportedImageException(e.getMessage(), e);
@@ -97,7 +101,7 @@ public final class RestorationPipeline {
 		final OverlapBlender blender = new OverlapBlender(plan, channels);
 		for (final Tile tile : plan.tiles()) {
 			if (monitor.isCancelled()) throw new RunCancelledException("Run cancelled by the user before tile " + (tile.index() + 1) + " of " + plan.tiles().size() + "; no result was made and the input is unchanged.");
-			final Tensor out = session.run(reader.read(group, tile.source(), map), shape);
+			final Tensor out = session.run(reader.read(group, tile.source(), map, plan.padding().edge()), shape);
 			if (!Arrays.equals(out.shape(), expected)) throw new InferenceException("The model gave an output of shape " + Arrays.toString(out.shape()) + " for input " + Arrays.toString(shape)
 				+ ", but its geometry " + plan.geometry() + " predicts " + Arrays.toString(expected) + ": correct its model card.");
 			blender.add(tile, TensorLayout.planar(out.data(), out.shape()));

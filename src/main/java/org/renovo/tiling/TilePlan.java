@@ -11,17 +11,19 @@ public final class TilePlan {
 
 	private final int width, height;
 	private final ModelGeometry geometry;
+	private final InputPadding padding;
 	private final int halo, band;
 	private final int sourceWidth, sourceHeight;
 	private final List<Tile> tiles;
 	private final BlendWindow window;
 
-	TilePlan(final int width, final int height, final ModelGeometry geometry, final int halo, final int band,
+	TilePlan(final int width, final int height, final ModelGeometry geometry, final InputPadding padding, final int halo, final int band,
 		final int sourceWidth, final int sourceHeight, final List<Tile> tiles, final BlendWindow window)
 	{
 		this.width = width;
 		this.height = height;
 		this.geometry = geometry;
+		this.padding = padding;
 		this.halo = halo;
 		this.band = band;
 		this.sourceWidth = sourceWidth;
@@ -36,6 +38,8 @@ public final class TilePlan {
 	public int outputWidth() { return width * geometry.scale(); }
 	public int outputHeight() { return height * geometry.scale(); }
 	public ModelGeometry geometry() { return geometry; }
+	/** How sources reach past the image: planned or fixed, and the edge mode to read them with. */
+	public InputPadding padding() { return padding; }
 	/** Input pixels read around each extended core, beyond the model's border loss. */
 	public int halo() { return halo; }
 	/** Half-width of the blending band in input pixels (0: tiles abut, no blending). */
@@ -53,6 +57,6 @@ public final class TilePlan {
 
 	@Override
 	public String toString() {
-		return "TilePlan[" + width + "x" + height + ", " + tiles.size() + " tiles, source " + sourceWidth + "x" + sourceHeight + ", halo " + halo + ", band " + band + ", " + geometry + "]";
+		return "TilePlan[" + width + "x" + height + ", " + tiles.size() + " tiles, source " + sourceWidth + "x" + sourceHeight + ", halo " + halo + ", band " + band + ", " + geometry + ", " + padding + "]";
 	}
 }

@@ -20,6 +20,8 @@ import org.renovo.model.GeometryResolver;
 import org.renovo.model.Model;
 import org.renovo.testing.TestImages;
 import org.renovo.testing.TinyModels;
+import org.renovo.tiling.EdgeMode;
+import org.renovo.tiling.InputPadding;
 import org.renovo.tiling.ModelGeometry;
 import org.renovo.tiling.TileOptions;
 
@@ -75,6 +77,51 @@ class TiledEqualsWholeTest {
 		assertEquals(width * g.scale() * height * g.scale() * 3, b.flat().length, "exact output size");
 		final double diff = TestImages.maxAbsDiff(a.flat(), b.flat());
 		assertTrue(diff <= 1e-5, name + " tiled differs from whole by " + diff);
+	}
+
+	static List<Arguments> fixedPadCases() {
+		final List<Arguments> cases = new ArrayList<>();
+		// NB: pad = radius + border (+ slack), so the fixed pad covers the receptive field and tiling stays exact.
+		final List<Object[]> models = List.of(new Object[] { (Supplier<Path>) () -> TinyModels.conv(3, 3), 2 },
+			new Object[] { (Supplier<Path>) TinyModels::validConv, 5 }, new Object[] { (Supplier<Path>) TinyModels::multipleOf4, 8 });
+		for (final Object[] m : models)
+			for (final EdgeMode edge : EdgeMode.values())
+				for (final int[] s : new int[][] { { 1, 1 }, { TILE + 1, TILE - 1 }, { 37, 23 } })
+					cases.add(Arguments.of(((Supplier<?>) m[0]).get().toString(), ((Supplier<?>) m[0]).get(), m[1], edge, s[0], s[1]));
+		return cases;
+	}
+
+	@ParameterizedTest(name = "{0} pad {2} {3} {4}x{5}")
+	@MethodSource("fixedPadCases")
+	void tiledEqualsWholeWithAFixedPadAndEitherEdgeMode(final String name, final Path file, final int pad, final EdgeMode edge, final int width, final int height) {
+		// setup
+		final ImageData image = TestImages.random(width, height, 3, width * 7L + height);
+		final Model model = new Model(name, file, null, InputPadding.fixed(pad, edge));
+		final RunOptions whole = RunOptions.defaults().withDevice(DeviceChoice.CPU).withTiles(TileOptions.defaults().withTileSize(64).withOverlap(0));
+		final RunOptions tiled = whole.withTiles(TileOptions.defaults().withTileSize(TILE).withOverlap(4));
+		// process
+		final TestImages.Collector a = new TestImages.Collector(), b = new TestImages.Collector();
+		final RunReport ra = pipeline.run(image, model, whole, a, RunMonitor.NONE);
+		final RunReport rb = pipeline.run(image, model, tiled, b, RunMonitor.NONE);
+		// test
+		assertEquals(pad - ra.plan().geometry().border(), ra.plan().halo());
+		assertEquals(edge, rb.plan().padding().edge());
+		assertTrue(rb.plan().isExact(), rb.plan().toString());
+		final double diff = TestImages.maxAbsDiff(a.flat(), b.flat());
+		assertTrue(diff <= 1e-5, name + " tiled differs from whole by " + diff);
+	}
+
+	@Test
+	void theEdgeModeReachesTheModel() {
+		// setup: identity model, pad 2; the whole-image source of a 3x3 image differs only outside the image
+		final ImageData image = TestImages.random(3, 3, 3, 5);
+		final RunOptions one = RunOptions.defaults().withDevice(DeviceChoice.CPU).withTiles(TileOptions.defaults().withTileSize(1).withOverlap(0));
+		final TestImages.Collector reflect = new TestImages.Collector(), replicate = new TestImages.Collector();
+		// process: 1-px tiles make every tile's source reach 2 px past the image
+		pipeline.run(image, new Model("c", TinyModels.conv(3, 3), null, InputPadding.fixed(2, EdgeMode.REFLECT)), one, reflect, RunMonitor.NONE);
+		pipeline.run(image, new Model("c", TinyModels.conv(3, 3), null, InputPadding.fixed(2, EdgeMode.REPLICATE)), one, replicate, RunMonitor.NONE);
+		// test: edge pixels see different neighbours, so the outputs differ
+		assertTrue(TestImages.maxAbsDiff(reflect.flat(), replicate.flat()) > 1e-3);
 	}
 
 	@Test

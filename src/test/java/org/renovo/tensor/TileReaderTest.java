@@ -10,6 +10,7 @@ import net.imglib2.img.array.ArrayImgs;
 
 import org.junit.jupiter.api.Test;
 import org.renovo.tiling.Box;
+import org.renovo.tiling.EdgeMode;
 import org.renovo.tiling.MirrorIndex;
 
 class TileReaderTest {
@@ -40,5 +41,15 @@ class TileReaderTest {
 		final FloatBuffer first = reader.read(Arrays.asList(ArrayImgs.unsignedBytes(a, 4, 4)), Box.of(0, 0, 4, 4), ValueMapping.of(0, 1));
 		final FloatBuffer second = reader.read(Arrays.asList(ArrayImgs.unsignedBytes(a, 4, 4)), Box.of(1, 1, 4, 4), ValueMapping.of(0, 1));
 		assertTrue(first == second);
+	}
+
+	@Test
+	void readsReplicatedEdgesWhenAsked() {
+		final byte[] a = new byte[12];
+		for (int i = 0; i < 12; i++) a[i] = (byte) (10 * (i / 4) + i % 4);
+		final FloatBuffer t = new TileReader().read(Arrays.asList(ArrayImgs.unsignedBytes(a, 4, 3)), Box.of(-2, -1, 8, 5), ValueMapping.of(0, 1), EdgeMode.REPLICATE);
+		for (int y = 0; y < 5; y++)
+			for (int x = 0; x < 8; x++)
+				assertEquals(10 * Math.min(2, Math.max(0, y - 1)) + Math.min(3, Math.max(0, x - 2)), t.get(TensorLayout.index(0, x, y, 8, 5)), 0f, x + "," + y);
 	}
 }

@@ -76,4 +76,21 @@ class TilePlannerTest {
 		assertThrows(IllegalArgumentException.class, () -> TileOptions.of(16, 9));
 		assertThrows(IllegalArgumentException.class, () -> ModelGeometry.of(0, 1, 0, 1));
 	}
+
+	@Test
+	void aFixedPadReplacesTheHaloAndMustCoverTheBorder() {
+		// setup: a model of radius 100 that its original program pads by 10, border 2
+		final ModelGeometry g = ModelGeometry.of(4, 100, 2, 2);
+		// process
+		final TilePlan plan = TilePlanner.plan(37, 20, g, InputPadding.fixed(10, EdgeMode.REPLICATE), TileOptions.of(16, 4));
+		final TilePlan whole = TilePlanner.whole(37, 20, g, InputPadding.fixed(10, EdgeMode.REPLICATE), TileOptions.defaults());
+		// test
+		assertEquals(8, plan.halo(), "pad minus border, not capped by the radius");
+		assertEquals(EdgeMode.REPLICATE, plan.padding().edge());
+		assertTrue(!plan.isExact());
+		assertEquals(1, whole.tiles().size());
+		assertEquals(Box.of(-10, -10, 38 + 20, 20 + 20), whole.tiles().get(0).source(), "37 rounds up to the multiple 2, at the far side");
+		assertEquals(8 * 4, whole.tiles().get(0).cropX());
+		assertThrows(IllegalArgumentException.class, () -> TilePlanner.plan(8, 8, g, InputPadding.fixed(1, EdgeMode.REFLECT), TileOptions.of(16, 4)));
+	}
 }

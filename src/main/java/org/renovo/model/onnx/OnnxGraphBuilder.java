@@ -2,11 +2,15 @@ package org.renovo.model.onnx;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
+
+import com.google.protobuf.ByteString;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
@@ -54,11 +58,14 @@ public final class OnnxGraphBuilder {
 		graph.addOutput(imageValue(name, channels));
 	}
 
-	/** Adds a float initializer of the given dims; returns its name. */
+	/** Adds a float initializer of the given dims (none: a scalar); returns its name. */
 	public String constant(final String name, final float[] values, final long... dims) {
 		final TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT.getNumber());
 		for (final long d : dims) t.addDims(d);
-		for (final float v : values) t.addFloatData(v);
+		// NB: raw little-endian bytes, as ONNX specifies; a repeated float field costs 3x the time for large weights.
+		final ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+		raw.asFloatBuffer().put(values);
+		t.setRawData(ByteString.copyFrom(raw));
 		graph.addInitializer(t);
 		return name;
 	}
@@ -98,7 +105,7 @@ public final class OnnxGraphBuilder {
 	}
 
 	public static AttributeProto text(final String name, final String value) {
-		return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING).setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
+		return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8(value)).build();
 	}
 
 	public byte[] toBytes() {
