@@ -11,7 +11,7 @@ import org.renovo.error.RenovoException;
  * summary, progress and errors go to standard error. Exit codes: {@value #OK} success, {@value #BAD_INPUT}
  * bad usage or bad input (one line says why), {@value #FAILED} anything else.
  * <pre>{@code
- * renovo upscale --model demo-x2 --input photo.png --output photo-x2.png
+ * renovo upscale --model realesrgan-x4plus --input photo.png --output photo-x4.png
  * }</pre>
  */
 public final class Main {
@@ -24,6 +24,8 @@ public final class Main {
 		"Commands:",
 		"  upscale   upscale one image file with an ONNX model",
 		"  demo      upscale the bundled example photo and compare it with bicubic",
+		"  models    list the installed models, or fetch the default ones",
+		"  convert   convert an ncnn .param/.bin model into an ONNX file",
 		"",
 		"Run 'renovo <command> --help' for its options. System properties renovo.models and renovo.cache",
 		"override the models folder (RENOVO_MODELS, ~/.renovo/models) and the geometry cache (RENOVO_CACHE,",
@@ -78,6 +80,8 @@ public final class Main {
 			case "--help": case "-h": case "help": return help(USAGE, out);
 			case "upscale": return Arguments.wantsHelp(rest) ? help(UpscaleCli.USAGE, out) : UpscaleCli.run(rest, out, err);
 			case "demo": return Arguments.wantsHelp(rest) ? help(DemoCommand.USAGE, out) : DemoCommand.run(rest, out, err);
+			case "models": return Arguments.wantsHelp(rest) ? help(ModelsCli.USAGE, out) : ModelsCli.run(rest, out, err);
+			case "convert": return Arguments.wantsHelp(rest) ? help(ConvertCli.USAGE, out) : ConvertCli.run(rest, out, err);
 			default: throw new UsageException("Unknown command '" + args[0] + "' (see: renovo --help)");
 		}
 	}

@@ -18,12 +18,13 @@ import org.renovo.tiling.TileOptions;
 final class UpscaleCli {
 
 	static final String USAGE = String.join("\n",
-		"Usage: renovo upscale --model <id or file.onnx> --input <file> --output <file> [options]",
+		"Usage: renovo upscale --model <id or file> --input <file> --output <file> [options]",
 		"",
 		"Reads PNG, TIFF or JPEG; writes by the output's extension: .tif/.tiff (any bit depth, stacks),",
 		".png (8-bit, RGB or 16-bit gray), .jpg/.jpeg (8-bit or RGB). An existing output is replaced.",
 		"",
-		"  --model <id|path>   a model id from the models folder, demo-x2, or a path to an .onnx file",
+		"  --model <id|path>   a model id from the models folder (renovo models list), demo-x2, or a path to",
+		"                      an .onnx file or to an ncnn .param file with its .bin beside it",
 		"  --input <file>      the image to upscale (never modified)",
 		"  --output <file>     where to write the result",
 		"  --tile <N>          tile core size in input pixels (default " + TileOptions.DEFAULT_TILE_SIZE + ")",

@@ -27,7 +27,7 @@ final class Upscaler implements AutoCloseable {
 	private final InferenceEngine engine = new OrtInferenceEngine();
 
 	Upscaler(final Path models, final Path cache) {
-		this.registry = new ModelRegistry(models);
+		this.registry = new ModelRegistry(models, cache);
 		this.geometries = new GeometryResolver(cache);
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.renovo.error.ModelFormatException;
+import org.renovo.model.ncnn.NcnnToOnnxConverter;
 import org.renovo.model.onnx.DemoModel;
 
 /**
@@ -18,10 +19,16 @@ import org.renovo.model.onnx.DemoModel;
  */
 public final class ModelRegistry {
 
-	private final Path directory;
+	private final Path directory, cacheDir;
 
 	public ModelRegistry(final Path directory) {
+		this(directory, GeometryResolver.defaultCacheDirectory());
+	}
+
+	/** @param cacheDir where ncnn models named by their {@code .param} are kept once converted */
+	public ModelRegistry(final Path directory, final Path cacheDir) {
 		this.directory = directory;
+		this.cacheDir = cacheDir;
 	}
 
 	/** The folder named by {@code RENOVO_MODELS}, else {@code ~/.renovo/models}. */
@@ -33,6 +40,12 @@ public final class ModelRegistry {
 
 	public Path directory() {
 		return directory;
+	}
+
+	/** The card of installed model {@code id}, if it has one. */
+	public java.util.Optional<ModelCard> card(final String id) {
+		final Path card = directory.resolve(id + ".json");
+		return Files.isRegularFile(card) ? java.util.Optional.of(ModelCard.read(card)) : java.util.Optional.empty();
 	}
 
 	/** Ids of the available models, the demo first, then the folder's in name order. */
@@ -51,26 +64,45 @@ public final class ModelRegistry {
 	}
 
 	/**
-	 * The model named by an id from {@link #ids()} or by a path to an {@code .onnx} file.
+	 * The model named by an id from {@link #ids()}, by a path to an {@code .onnx} file, or by a path to an
+	 * ncnn {@code .param} file with its {@code .bin} beside it (converted once, kept in the cache folder).
+	 * A card {@code <name>.json} beside either file supplies geometry and pre-processing.
 	 *
 	 * @throws ModelFormatException naming the id and the folder searched, when there is no such model
 	 */
 	public Model resolve(final String idOrPath) {
 		if (idOrPath.endsWith(".onnx")) return fromFile(Paths.get(idOrPath));
+		if (idOrPath.endsWith(".param")) return fromNcnn(Paths.get(idOrPath));
 		if (idOrPath.equals(DemoModel.ID)) return demo();
 		final Path file = directory.resolve(idOrPath + ".onnx");
-		if (!Files.isRegularFile(file)) throw new ModelFormatException("No model '" + idOrPath + "' in " + directory + ". Known models: " + ids() + "; or give a path to an .onnx file.");
+		if (!Files.isRegularFile(file)) throw new ModelFormatException("No model '" + idOrPath + "' in " + directory + ". Known models: " + ids() + "; install the default models with 'bin/renovo models fetch', or give a path to an .onnx or .param file.");
 		return fromFile(file);
 	}
 
 	private static Model fromFile(final Path file) {
 		if (!Files.isRegularFile(file)) throw new ModelFormatException("Model file not found: " + file + ". Check the path.");
-		final String name = file.getFileName().toString();
-		final String id = name.substring(0, name.length() - ".onnx".length());
-		final Path card = file.resolveSibling(id + ".json");
-		if (!Files.isRegularFile(card)) return new Model(id, file, null);
+		return withCard(baseName(file, ".onnx"), file, file);
+	}
+
+	private Model fromNcnn(final Path param) {
+		if (!Files.isRegularFile(param)) throw new ModelFormatException("ncnn model file not found: " + param + ". Check the path.");
+		final String id = baseName(param, ".param");
+		final Path bin = param.resolveSibling(id + ".bin");
+		if (!Files.isRegularFile(bin)) throw new ModelFormatException("The weights " + bin.getFileName() + " are missing beside " + param + ": an ncnn model is a .param file and a .bin file of the same name in one folder.");
+		return withCard(id, NcnnToOnnxConverter.cached(param, bin, cacheDir), param);
+	}
+
+	/** The model with the card {@code <id>.json} beside {@code named}, if there is one. */
+	private static Model withCard(final String id, final Path onnx, final Path named) {
+		final Path card = named.resolveSibling(id + ".json");
+		if (!Files.isRegularFile(card)) return new Model(id, onnx, null);
 		final ModelCard c = ModelCard.read(card);
-		return new Model(id, file, c.geometry(), c.padding());
+		return new Model(id, onnx, c.geometry(), c.padding());
+	}
+
+	private static String baseName(final Path file, final String extension) {
+		final String name = file.getFileName().toString();
+		return name.substring(0, name.length() - extension.length());
 	}
 
 	/** The demo model, generated into the models folder on first use (or a temporary folder if that is read-only). */
