@@ -96,11 +96,11 @@ public final class RestorationPipeline {
 		final List<RandomAccessibleInterval<? extends RealType<?>>> group, final ValueMapping map, final ProgressClock clock, final RunMonitor monitor)
 	{
 		final int channels = group.size();
-		final long[] shape = TensorLayout.shape(channels, plan.sourceHeight(), plan.sourceWidth());
-		final long[] expected = TensorLayout.shape(channels, plan.modelOutputHeight(), plan.modelOutputWidth());
 		final OverlapBlender blender = new OverlapBlender(plan, channels);
 		for (final Tile tile : plan.tiles()) {
 			if (monitor.isCancelled()) throw new RunCancelledException("Run cancelled by the user before tile " + (tile.index() + 1) + " of " + plan.tiles().size() + "; no result was made and the input is unchanged.");
+			final long[] shape = TensorLayout.shape(channels, tile.source().height(), tile.source().width());
+			final long[] expected = TensorLayout.shape(channels, plan.modelOutputHeight(tile), plan.modelOutputWidth(tile));
 			final Tensor out = session.run(reader.read(group, tile.source(), map, plan.padding().edge()), shape);
 			if (!Arrays.equals(out.shape(), expected)) throw new InferenceException("The model gave an output of shape " + Arrays.toString(out.shape()) + " for input " + Arrays.toString(shape)
 				+ ", but its geometry " + plan.geometry() + " predicts " + Arrays.toString(expected) + ": correct its model card.");

@@ -4,8 +4,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The tiles that cover one image plane, all with the same source size, so the model sees one input
- * shape per plan. Made by {@link TilePlanner}; immutable.
+ * The tiles that cover one image plane. Interior tiles share one source size; tiles that meet the image
+ * edge end where the whole-image reference's input ends, so theirs may be smaller. Made by
+ * {@link TilePlanner}; immutable.
  */
 public final class TilePlan {
 
@@ -40,17 +41,20 @@ public final class TilePlan {
 	public ModelGeometry geometry() { return geometry; }
 	/** How sources reach past the image: planned or fixed, and the edge mode to read them with. */
 	public InputPadding padding() { return padding; }
-	/** Input pixels read around each extended core, beyond the model's border loss. */
+	/** Input pixels read around each extended core between tiles, beyond the model's border loss. */
 	public int halo() { return halo; }
 	/** Half-width of the blending band in input pixels (0: tiles abut, no blending). */
 	public int band() { return band; }
-	/** Width of every tile's model input. */
+	/** Width of the widest tile's model input (buffers of this size fit every tile). */
 	public int sourceWidth() { return sourceWidth; }
 	public int sourceHeight() { return sourceHeight; }
-	/** Width of every tile's model output. */
+	/** Width of the widest tile's model output. */
 	public int modelOutputWidth() { return geometry.outputSize(sourceWidth); }
 	public int modelOutputHeight() { return geometry.outputSize(sourceHeight); }
 	public List<Tile> tiles() { return tiles; }
+	/** Width of {@code tile}'s model output. */
+	public int modelOutputWidth(final Tile tile) { return geometry.outputSize(tile.source().width()); }
+	public int modelOutputHeight(final Tile tile) { return geometry.outputSize(tile.source().height()); }
 	public BlendWindow window() { return window; }
 	/** True when a finite halo covers the model's receptive field, so the tiles reproduce the whole-image result. */
 	public boolean isExact() { return geometry.isBounded() && halo >= geometry.radius(); }

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Cuts an image into a {@link TilePlan}: a grid of cores of {@code tileSize} (the last row and column
- * smaller), each grown by half the overlap into its neighbours and by a halo of {@code radius + border}
- * for the model to read, or by the model's fixed {@link InputPadding}. Pure function; see
- * {@code docs/TILING.md} for why the result is exact.
+ * smaller), each grown by half the overlap into its neighbours, then by a halo of {@code radius + border}
+ * (capped) for the model to read, clipped to the whole-image reference's input: the image extended by
+ * the model's {@link InputPadding} (a fixed pad from its card, or the planned halo). Pure function; see
+ * {@code docs/TILING.md} and DESIGN.md for why the result is exact.
  */
 public final class TilePlanner {
 
@@ -22,8 +23,9 @@ public final class TilePlanner {
 	}
 
 	/**
-	 * As {@link #plan(int, int, ModelGeometry, TileOptions)}, with what the model reads around each core:
-	 * a fixed pad replaces the planned halo ({@code halo = pad - border}, not capped).
+	 * As {@link #plan(int, int, ModelGeometry, TileOptions)}, with how the image is extended at its edges:
+	 * a fixed pad (border included) replaces the planned halo there; between tiles the halo still covers
+	 * the receptive field as far as the cap allows.
 	 *
 	 * @throws IllegalArgumentException also when a fixed pad is smaller than the model's border
 	 */
@@ -34,17 +36,20 @@ public final class TilePlanner {
 		if (tile % m != 0) throw new IllegalArgumentException("Tile size " + tile + " is not a multiple of " + m + ", which this model needs: use " + roundUp(tile, m) + ".");
 		final int band = roundUp((options.overlap() + 1) / 2, m);
 		if (2 * band > tile) throw new IllegalArgumentException("Overlap " + options.overlap() + " is too wide for tile size " + tile + " with this model (size multiple " + m + "): use a tile of at least " + 2 * band + ".");
-		final int halo = halo(geometry, padding, options);
-		final int pad = halo + geometry.border();
+		final int pad = pad(geometry, padding, options);
+		final int reach = Math.max(pad, context(geometry, options) + geometry.border());
 		final int coreW = Math.min(tile, roundUp(width, m));
 		final int coreH = Math.min(tile, roundUp(height, m));
-		final int srcW = roundUp(Math.min(coreW + 2 * band, roundUp(width, m)) + 2 * pad, m);
-		final int srcH = roundUp(Math.min(coreH + 2 * band, roundUp(height, m)) + 2 * pad, m);
 		final List<Tile> tiles = new ArrayList<>();
 		for (int y = 0; y < height; y += coreH)
 			for (int x = 0; x < width; x += coreW)
-				tiles.add(tile(tiles.size(), Box.of(x, y, Math.min(coreW, width - x), Math.min(coreH, height - y)), width, height, band, pad, srcW, srcH, geometry));
-		return new TilePlan(width, height, geometry, padding, halo, band, srcW, srcH, tiles, options.window());
+				tiles.add(tile(tiles.size(), Box.of(x, y, Math.min(coreW, width - x), Math.min(coreH, height - y)), width, height, band, pad, reach, geometry));
+		int srcW = 0, srcH = 0;
+		for (final Tile t : tiles) {
+			srcW = Math.max(srcW, t.source().width());
+			srcH = Math.max(srcH, t.source().height());
+		}
+		return new TilePlan(width, height, geometry, padding, reach - geometry.border(), band, srcW, srcH, tiles, options.window());
 	}
 
 	/** The plan of one tile covering the whole image: the reference every tiling must reproduce. */
@@ -57,23 +62,48 @@ public final class TilePlanner {
 		return plan(width, height, geometry, padding, options.withTileSize(side).withOverlap(0));
 	}
 
-	private static int halo(final ModelGeometry g, final InputPadding padding, final TileOptions options) {
-		if (!padding.isFixed()) return g.isBounded() ? Math.min(g.radius(), options.haloCap()) : options.haloCap();
+	/**
+	 * How far the whole image is extended at its edges, the border included: the card's fixed pad, or the
+	 * planned context. This extension defines the whole-image reference.
+	 */
+	private static int pad(final ModelGeometry g, final InputPadding padding, final TileOptions options) {
+		if (!padding.isFixed()) return context(g, options) + g.border();
 		if (padding.pad() < g.border()) throw new IllegalArgumentException("Model pad " + padding.pad() + " is smaller than the border of " + g.border() + " px the model loses: the pad must cover the border (fix the model card).");
-		return padding.pad() - g.border();
+		return padding.pad();
 	}
 
+	/** Input pixels an output pixel needs around it, as far as the halo cap allows. */
+	private static int context(final ModelGeometry g, final TileOptions options) {
+		return g.isBounded() ? Math.min(g.radius(), options.haloCap()) : options.haloCap();
+	}
+
+	/**
+	 * One tile: its extended box read with {@code reach} pixels of context on every side, but never beyond
+	 * the whole-image reference's input {@code [-pad, extent + pad)} (rounded up to the size multiple): where
+	 * a tile meets that edge it ends exactly where the reference does, so the model's own zero padding falls
+	 * in the same place and the tile computes the reference's values there too.
+	 */
 	private static Tile tile(final int index, final Box core, final int width, final int height, final int band,
-		final int pad, final int srcW, final int srcH, final ModelGeometry g)
+		final int pad, final int reach, final ModelGeometry g)
 	{
 		final int x0 = Math.max(0, core.x() - band), y0 = Math.max(0, core.y() - band);
 		final int x1 = Math.min(width, core.maxX() + band), y1 = Math.min(height, core.maxY() + band);
 		final Box extended = Box.of(x0, y0, x1 - x0, y1 - y0);
-		// NB: when the extended box reaches the image edge, it starts at 0 and on the model's size grid;
-		// interior boxes start at core - band, both multiples of the size multiple.
-		final Box source = Box.of(x0 - pad, y0 - pad, srcW, srcH);
-		final int crop = (pad - g.border()) * g.scale();
-		return new Tile(index, core, extended, source, extended.scaled(g.scale()), crop, crop);
+		final int[] sx = span(x0, x1, width, pad, reach, g.multiple()), sy = span(y0, y1, height, pad, reach, g.multiple());
+		final Box source = Box.of(sx[0], sy[0], sx[1] - sx[0], sy[1] - sy[0]);
+		return new Tile(index, core, extended, source, extended.scaled(g.scale()), (x0 - sx[0] - g.border()) * g.scale(), (y0 - sy[0] - g.border()) * g.scale());
+	}
+
+	/**
+	 * Source start and end on one axis. NB: starts stay on the reference's size grid ({@code -pad} plus
+	 * multiples of {@code m}), because models with strides or pixel-unshuffle are equivariant only in steps
+	 * of {@code m}; ends too, so every source is a multiple of {@code m} long.
+	 */
+	private static int[] span(final int lo, final int hi, final int extent, final int pad, final int reach, final int m) {
+		final int refEnd = -pad + roundUp(extent + 2 * pad, m);
+		final int start = Math.max(-pad, -pad + Math.floorDiv(lo - reach + pad, m) * m);
+		final int end = Math.min(refEnd, start + roundUp(hi + reach - start, m));
+		return new int[] { start, end };
 	}
 
 	private static void checkImage(final int width, final int height, final ModelGeometry g) {

@@ -134,10 +134,11 @@ class TiledEqualsWholeTest {
 
 	@Test
 	void wideReceptiveFieldIsBlendedWithoutVisibleSeams() {
-		// setup: radius 12 but a halo capped at 4, so tiles differ near their edges and blending must hide it
+		// setup: radius 12 but a halo capped at 4, so tiles differ near their edges and blending must hide it;
+		// NB: the same cap for the reference, so both extend the image alike and only the seams differ
 		final ImageData image = TestImages.random(96, 80, 3, 11);
 		final Model model = new Model("stack12", TinyModels.convStack(12), null);
-		final RunOptions whole = RunOptions.defaults().withDevice(DeviceChoice.CPU).withTiles(TileOptions.defaults().withTileSize(96).withOverlap(0));
+		final RunOptions whole = RunOptions.defaults().withDevice(DeviceChoice.CPU).withTiles(TileOptions.defaults().withTileSize(96).withOverlap(0).withHaloCap(4));
 		final RunOptions tiled = whole.withTiles(TileOptions.defaults().withTileSize(32).withOverlap(16).withHaloCap(4));
 		// process
 		final TestImages.Collector a = new TestImages.Collector(), b = new TestImages.Collector();

@@ -23,10 +23,16 @@ class TilePlannerTest {
 			for (int y = t.core().y(); y < t.core().maxY(); y++)
 				for (int x = t.core().x(); x < t.core().maxX(); x++)
 					count[y * w + x]++;
-			assertEquals(plan.sourceWidth(), t.source().width());
-			assertEquals(plan.sourceHeight(), t.source().height());
-			assertEquals(0, Math.floorMod(t.source().x() + plan.halo() + g.border(), multiple), "source on the model's size grid: " + t);
-			assertEquals(0, plan.sourceWidth() % multiple);
+			// the source reads the planned context around the extended box, but never past the
+			// whole-image reference's input [-pad, refEnd), and stays on the model's size grid
+			final int pad = plan.halo() + g.border();
+			final int refEnd = -pad + (w + 2 * pad + multiple - 1) / multiple * multiple;
+			assertEquals(t.extended().x() - pad, t.source().x(), t.toString());
+			assertTrue(t.source().maxX() == refEnd || t.source().maxX() >= t.extended().maxX() + pad, t.toString());
+			assertTrue(t.source().maxX() <= refEnd, t.toString());
+			assertEquals(0, t.source().width() % multiple);
+			assertEquals(0, t.source().height() % multiple);
+			assertTrue(t.source().width() <= plan.sourceWidth() && t.source().height() <= plan.sourceHeight());
 			assertEquals(t.extended().scaled(2), t.target());
 			// the model output covers the target from the crop offset
 			assertTrue(t.cropX() + t.target().width() <= plan.modelOutputWidth(), t.toString());
@@ -58,7 +64,7 @@ class TilePlannerTest {
 		assertEquals(4 * 2, plan.tiles().size());
 		assertEquals(16 + 2 * 2, plan.sourceWidth());
 		assertEquals(Box.of(48, 16, 2, 7), plan.tiles().get(7).core());
-		assertEquals(Box.of(46, 14, 20, 20), plan.tiles().get(7).source());
+		assertEquals(Box.of(46, 14, 6, 11), plan.tiles().get(7).source(), "the last tile ends where the reference's input ends");
 	}
 
 	@Test
@@ -78,14 +84,17 @@ class TilePlannerTest {
 	}
 
 	@Test
-	void aFixedPadReplacesTheHaloAndMustCoverTheBorder() {
+	void aFixedPadExtendsTheImageWhileTheHaloBetweenTilesStaysPlanned() {
 		// setup: a model of radius 100 that its original program pads by 10, border 2
 		final ModelGeometry g = ModelGeometry.of(4, 100, 2, 2);
 		// process
 		final TilePlan plan = TilePlanner.plan(37, 20, g, InputPadding.fixed(10, EdgeMode.REPLICATE), TileOptions.of(16, 4));
 		final TilePlan whole = TilePlanner.whole(37, 20, g, InputPadding.fixed(10, EdgeMode.REPLICATE), TileOptions.defaults());
 		// test
-		assertEquals(8, plan.halo(), "pad minus border, not capped by the radius");
+		assertEquals(TileOptions.DEFAULT_HALO_CAP, plan.halo(), "between tiles: the radius, capped");
+		assertEquals(-10, plan.tiles().get(0).source().x(), "at the image edge: the fixed pad");
+		assertEquals(-10, plan.tiles().get(1).source().x(), "near the edge: clipped to the reference's input");
+		assertEquals(32 - 2 - 34, plan.tiles().get(2).source().x(), "inside: the capped halo and the border, on the size grid");
 		assertEquals(EdgeMode.REPLICATE, plan.padding().edge());
 		assertTrue(!plan.isExact());
 		assertEquals(1, whole.tiles().size());
