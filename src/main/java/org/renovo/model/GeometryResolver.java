@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 
 import org.renovo.engine.InferenceSession;
+import org.renovo.model.onnx.OnnxGraphs;
 import org.renovo.error.ModelFormatException;
 import org.renovo.tiling.ModelGeometry;
 
@@ -36,7 +37,7 @@ public final class GeometryResolver {
 	public ModelGeometry geometry(final Model model, final InferenceSession session) {
 		if (model.declaredGeometry().isPresent()) return model.declaredGeometry().get();
 		final String key = Sha256.of(model.file());
-		return memory.computeIfAbsent(key, k -> loadOrProbe(k, session));
+		return memory.computeIfAbsent(key, k -> loadOrProbe(k, model.file(), session));
 	}
 
 	/** How many probe runs this resolver has made (for tests of the cache). */
@@ -44,7 +45,7 @@ public final class GeometryResolver {
 		return probes;
 	}
 
-	private ModelGeometry loadOrProbe(final String key, final InferenceSession session) {
+	private ModelGeometry loadOrProbe(final String key, final Path model, final InferenceSession session) {
 		final Path file = cacheDir.resolve("geometry").resolve(key + ".json");
 		if (Files.isRegularFile(file)) {
 			try {
@@ -55,7 +56,7 @@ public final class GeometryResolver {
 			}
 		}
 		probes++;
-		final ModelGeometry g = GeometryProbe.probe(session, session.signature().inputChannels());
+		final ModelGeometry g = GeometryProbe.probe(session, session.signature().inputChannels()).withWholeInput(OnnxGraphs.poolsGlobally(model));
 		store(file, g);
 		return g;
 	}

@@ -62,6 +62,7 @@ public final class ModelCard {
 
 	private String id, task;
 	private Integer scale, radius, border, multiple, minSize, channels, pad;
+	private Boolean wholeInput;
 	private double[] valueRange;
 	private String edge, license, upstream;
 	private Source source;
@@ -113,7 +114,8 @@ public final class ModelCard {
 
 	public ModelGeometry geometry() {
 		final int r = radius == null || radius < 0 ? ModelGeometry.UNBOUNDED : radius;
-		return ModelGeometry.of(scale, r, value(border, 0), value(multiple, 1)).withMinSize(value(minSize, 1));
+		final ModelGeometry g = ModelGeometry.of(scale, r, value(border, 0), value(multiple, 1)).withMinSize(value(minSize, 1));
+		return Boolean.TRUE.equals(wholeInput) ? g.withWholeInput(true) : g;
 	}
 
 	public InputPadding padding() {
@@ -187,12 +189,14 @@ public final class ModelCard {
 			c.border = g.border();
 			c.multiple = g.multiple();
 			c.minSize = g.minSize();
+			c.wholeInput = g.seesWholeInput() ? Boolean.TRUE : null;
 			return this;
 		}
 
 		/** Forgets the radius, border, multiple and minimum size, keeping the scale (to measure them anew). */
 		public Builder clearGeometry() {
 			c.radius = c.border = c.multiple = c.minSize = null;
+			c.wholeInput = null;
 			return this;
 		}
 

@@ -61,8 +61,10 @@ public final class RestorationPipeline {
 			throw new ModelFormatException("Model " + model.id() + " takes a fixed input size " + sig.inputWidth() + "x" + sig.inputHeight() + "; Renovo needs a model with dynamic height and width (re-export it with dynamic axes).");
 		final ChannelRouting routing = ChannelRouting.of(image.pixelType().components(), sig.inputChannels(), sig.outputChannels());
 		final ModelGeometry geometry = geometries.geometry(model, session);
-		final TilePlan plan = plan(image, model, geometry, options);
-		if (!plan.isExact()) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "the whole input")
+		final WholeInputPolicy policy = WholeInputPolicy.decide(image.width(), image.height(), geometry, model.padding(), options);
+		final TilePlan plan = plan(image.width(), image.height(), model, geometry, policy.tiles());
+		if (policy.oneTile()) monitor.info("Renovo: " + model.id() + " pools over its whole input, so it runs as one tile (about " + (policy.estimatedBytes() >> 20) + " MB of working memory)");
+		else if (!plan.isExact() && plan.tiles().size() > 1) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "wider than any halo")
 			+ ") exceeds the halo of " + plan.halo() + " px; tiles are blended over " + 2 * plan.band() + " px and may differ slightly from a whole-image run.");
 		final ProgressClock clock = new ProgressClock(image.planeCount() * routing.groups(image.components(0)).size() * plan.tiles().size());
 		final TileReader reader = new TileReader();
@@ -74,17 +76,37 @@ public final class RestorationPipeline {
 				outputs.add(toImageUnits(runPlane(session, plan, reader, group, map, clock, monitor), map));
 			sink.accept(p, routing.merge(outputs));
 		}
+		if (policy.needsSeamReport()) reportSeam(image, model, session, routing, policy, options, monitor);
 		final RunReport report = new RunReport(model.id(), session.device(), plan, mapping, clock.seconds());
 		monitor.info(report.summary());
 		return report;
 	}
 
-	private static TilePlan plan(final ImageData image, final Model model, final ModelGeometry geometry, final RunOptions options) {
+	/** Measures and logs what tiling cost a model that pools over its whole input (see {@link SeamMeter}). */
+	private void reportSeam(final ImageData image, final Model model, final InferenceSession session, final ChannelRouting routing,
+		final WholeInputPolicy policy, final RunOptions options, final RunMonitor monitor)
+	{
+		final ModelGeometry geometry = geometries.geometry(model, session);
+		final ValueMapping map = image.mapping(0);
+		final int side = WholeInputPolicy.affordableSide(options.memoryBudget());
+		final ProgressClock quiet = new ProgressClock(Integer.MAX_VALUE);
+		final RunMonitor cancelOnly = new RunMonitor() {
+			@Override public boolean isCancelled() { return monitor.isCancelled(); }
+		};
+		final TileReader reader = new TileReader();
+		final double psnr = SeamMeter.psnr(routing.groups(image.components(0)).get(0), image.width(), image.height(), side, geometry.multiple(), policy.tiles(),
+			(group, tiles, w, h) -> runPlane(session, plan(w, h, model, geometry, tiles), reader, group, map, quiet, cancelOnly));
+		monitor.warn(String.format(java.util.Locale.ROOT, "Renovo: %s pools over its whole input; this %dx%d image needs about %d MB as one tile, over the budget of %d MB, so it ran in tiles."
+			+ " On a %dx%d crop, tiled against one tile: PSNR %.1f dB. A larger memory budget runs it as one tile.", model.id(), image.width(), image.height(),
+			policy.estimatedBytes() >> 20, options.memoryBudget() >> 20, Math.min(side, image.width()), Math.min(side, image.height()), psnr));
+	}
+
+	private static TilePlan plan(final int width, final int height, final Model model, final ModelGeometry geometry, final org.renovo.tiling.TileOptions tiles) {
 		final InputPadding padding = model.padding();
 		if (padding.isFixed() && padding.pad() < geometry.border())
 			throw new ModelFormatException("Model " + model.id() + " declares a pad of " + padding.pad() + " px but loses a border of " + geometry.border() + " px: its card must pad at least the border.");
 		try {
-			return TilePlanner.plan(image.width(), image.height(), geometry, padding, options.tiles());
+			return TilePlanner.plan(width, height, geometry, padding, tiles);
 		}
 		catch (final IllegalArgumentException e) {
 			if (e.getMessage().startsWith("Image")) throw new UnsupportedImageException(e.getMessage(), e);

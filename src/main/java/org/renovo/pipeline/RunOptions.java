@@ -3,29 +3,42 @@ package org.renovo.pipeline;
 import org.renovo.engine.DeviceChoice;
 import org.renovo.tiling.TileOptions;
 
-/** Options of one run: tiling and device. Immutable; {@link #defaults()} covers most calls. */
+/**
+ * Options of one run: tiling, device, and the memory a single tile may take (which decides whether a
+ * model that pools over its whole input can run as one tile). Immutable; {@link #defaults()} covers
+ * most calls.
+ */
 public final class RunOptions {
+
+	/** NB: 2 GiB of ONNX Runtime working memory fits the machines Fiji runs on, a 2-core laptop included. */
+	public static final long DEFAULT_MEMORY_BUDGET = 2L << 30;
 
 	private final TileOptions tiles;
 	private final DeviceChoice device;
+	private final long memoryBudget;
 
-	private RunOptions(final TileOptions tiles, final DeviceChoice device) {
+	private RunOptions(final TileOptions tiles, final DeviceChoice device, final long memoryBudget) {
+		if (memoryBudget <= 0) throw new IllegalArgumentException("memory budget must be positive, got " + memoryBudget);
 		this.tiles = tiles;
 		this.device = device;
+		this.memoryBudget = memoryBudget;
 	}
 
 	public static RunOptions defaults() {
-		return new RunOptions(TileOptions.defaults(), DeviceChoice.AUTO);
+		return new RunOptions(TileOptions.defaults(), DeviceChoice.AUTO, DEFAULT_MEMORY_BUDGET);
 	}
 
-	public RunOptions withTiles(final TileOptions t) { return new RunOptions(t, device); }
-	public RunOptions withDevice(final DeviceChoice d) { return new RunOptions(tiles, d); }
+	public RunOptions withTiles(final TileOptions t) { return new RunOptions(t, device, memoryBudget); }
+	public RunOptions withDevice(final DeviceChoice d) { return new RunOptions(tiles, d, memoryBudget); }
+	public RunOptions withMemoryBudget(final long bytes) { return new RunOptions(tiles, device, bytes); }
 
 	public TileOptions tiles() { return tiles; }
 	public DeviceChoice device() { return device; }
+	/** Bytes of working memory one tile may take. */
+	public long memoryBudget() { return memoryBudget; }
 
 	@Override
 	public String toString() {
-		return "RunOptions[" + tiles + ", device=" + device.label() + "]";
+		return "RunOptions[" + tiles + ", device=" + device.label() + ", memory budget=" + (memoryBudget >> 20) + " MB]";
 	}
 }

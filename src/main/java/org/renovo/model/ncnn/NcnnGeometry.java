@@ -52,8 +52,7 @@ public final class NcnnGeometry {
 		if (known && !hasIntegerScale()) throw new ModelFormatException(model + " scales by " + scaleNum + "/" + scaleDen + "; Renovo runs models with a whole-number scale.");
 		if (known && probed.scale() != scaleNum) throw new ModelFormatException(model + ": its graph scales by " + scaleNum + " but a run scaled by " + probed.scale() + "; the converter misread a layer (please report it).");
 		final int m = (int) lcm(multiple, probed.multiple());
-		final int radius = wholeInput ? ModelGeometry.UNBOUNDED : probed.radius();
-		return ModelGeometry.of(probed.scale(), radius, probed.border(), m).withMinSize(probed.minSize());
+		return ModelGeometry.of(probed.scale(), probed.radius(), probed.border(), m).withMinSize(probed.minSize()).withWholeInput(wholeInput);
 	}
 
 	@Override
