@@ -79,6 +79,6 @@ class NcnnInstallerTest {
 		assertTrue(e.getMessage().contains("scales by 4") && e.getMessage().contains("scaled by 2"), e.getMessage());
 		final NcnnGeometry se = NcnnGeometry.of(NcnnParamParser.parse(param("Input in 0 1 data", "Convolution c 1 1 data a 0=3 1=2 3=2 6=36", "Split s 1 2 a a1 a2",
 			"Pooling p 1 1 a1 g 0=1 4=1", "BinaryOp m 2 1 a2 g b 0=2", "Deconvolution d 1 1 b y 0=3 1=2 3=2 6=36"), "t.param"));
-		assertEquals(ModelGeometry.of(1, ModelGeometry.UNBOUNDED, 0, 2), se.confirm(ModelGeometry.of(1, 3, 0, 1), "m"), "global pooling: unbounded; the graph's multiple 2");
+		assertEquals(ModelGeometry.of(1, 3, 0, 2).withWholeInput(true), se.confirm(ModelGeometry.of(1, 3, 0, 1), "m"), "global pooling: pools over the whole input; the graph's multiple 2");
 	}
 }
