@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +25,7 @@ import org.renovo.pipeline.RunOptions;
 import org.renovo.pipeline.RunReport;
 import org.renovo.testing.PngImages;
 import org.renovo.testing.RealModels;
+import org.renovo.testing.SharedPipeline;
 import org.renovo.testing.TestImages;
 import org.renovo.tiling.TileOptions;
 
@@ -38,17 +37,8 @@ import org.renovo.tiling.TileOptions;
  */
 class SeamTest {
 
-	private static OrtInferenceEngine engine;
-	private static RestorationPipeline pipeline;
-
-	@BeforeAll
-	static void open() {
-		engine = new OrtInferenceEngine();
-		pipeline = new RestorationPipeline(engine, new GeometryResolver(Path.of("target", "test-cache")));
-	}
-
-	@AfterAll
-	static void close() { engine.close(); }
+	private static final OrtInferenceEngine engine = SharedPipeline.engine();
+	private static final RestorationPipeline pipeline = SharedPipeline.pipeline();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "realesr-animevideov3-x2", "realesrgan-x4fast" })

@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.renovo.engine.DeviceChoice;
 import org.renovo.engine.OrtInferenceEngine;
@@ -20,6 +18,7 @@ import org.renovo.error.RunCancelledException;
 import org.renovo.error.UnsupportedImageException;
 import org.renovo.model.GeometryResolver;
 import org.renovo.model.Model;
+import org.renovo.testing.SharedPipeline;
 import org.renovo.testing.TestImages;
 import org.renovo.testing.TinyModels;
 import org.renovo.tiling.ModelGeometry;
@@ -28,18 +27,9 @@ import org.renovo.tiling.TileOptions;
 /** Channel routing, progress, cancellation and bad input. */
 class PipelineBehaviourTest {
 
-	private static OrtInferenceEngine engine;
-	private static RestorationPipeline pipeline;
+	private static final OrtInferenceEngine engine = SharedPipeline.engine();
+	private static final RestorationPipeline pipeline = SharedPipeline.pipeline();
 	private static final RunOptions CPU16 = RunOptions.defaults().withDevice(DeviceChoice.CPU).withTiles(TileOptions.of(16, 4));
-
-	@BeforeAll
-	static void open() {
-		engine = new OrtInferenceEngine();
-		pipeline = new RestorationPipeline(engine, new GeometryResolver(Path.of("target", "test-cache")));
-	}
-
-	@AfterAll
-	static void close() { engine.close(); }
 
 	@Test
 	void grayIntoAnRgbModelIsReplicatedAndAveragedBack() {

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,6 +16,7 @@ import org.renovo.engine.DeviceChoice;
 import org.renovo.engine.OrtInferenceEngine;
 import org.renovo.model.GeometryResolver;
 import org.renovo.model.Model;
+import org.renovo.testing.SharedPipeline;
 import org.renovo.testing.TestImages;
 import org.renovo.testing.TinyModels;
 import org.renovo.tiling.EdgeMode;
@@ -32,19 +31,8 @@ import org.renovo.tiling.TileOptions;
 class TiledEqualsWholeTest {
 
 	private static final int TILE = 16;
-	private static OrtInferenceEngine engine;
-	private static RestorationPipeline pipeline;
-
-	@BeforeAll
-	static void open() {
-		engine = new OrtInferenceEngine();
-		pipeline = new RestorationPipeline(engine, new GeometryResolver(Path.of("target", "test-cache")));
-	}
-
-	@AfterAll
-	static void close() {
-		engine.close();
-	}
+	private static final OrtInferenceEngine engine = SharedPipeline.engine();
+	private static final RestorationPipeline pipeline = SharedPipeline.pipeline();
 
 	static List<Arguments> cases() {
 		final List<Arguments> cases = new ArrayList<>();

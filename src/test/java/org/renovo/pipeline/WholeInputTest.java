@@ -9,13 +9,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.renovo.engine.DeviceChoice;
 import org.renovo.engine.OrtInferenceEngine;
 import org.renovo.model.GeometryResolver;
 import org.renovo.model.Model;
+import org.renovo.testing.SharedPipeline;
 import org.renovo.testing.TestImages;
 import org.renovo.testing.TinyModels;
 import org.renovo.tiling.TileOptions;
@@ -23,18 +22,9 @@ import org.renovo.tiling.TileOptions;
 /** Models that pool over their whole input: one tile within the memory budget, else tiles and a measured seam. */
 class WholeInputTest {
 
-	private static OrtInferenceEngine engine;
-	private static RestorationPipeline pipeline;
+	private static final OrtInferenceEngine engine = SharedPipeline.engine();
+	private static final RestorationPipeline pipeline = SharedPipeline.pipeline();
 	private static final RunOptions TILED = RunOptions.defaults().withDevice(DeviceChoice.CPU).withTiles(TileOptions.of(32, 8));
-
-	@BeforeAll
-	static void open() {
-		engine = new OrtInferenceEngine();
-		pipeline = new RestorationPipeline(engine, new GeometryResolver(Path.of("target", "test-cache")));
-	}
-
-	@AfterAll
-	static void close() { engine.close(); }
 
 	@Test
 	void theGraphTellsGlobalPoolingFromAWideReceptiveField() {
