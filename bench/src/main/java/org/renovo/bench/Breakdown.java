@@ -47,6 +47,12 @@ final class Breakdown {
 		return new Breakdown().plane(image.components(0), image.mapping(0), plan, ort);
 	}
 
+	/** The share of a breakdown's time spent outside {@code OrtSession.run}. */
+	static double outsideOrt(final Map<Step, Double> steps) {
+		final double all = steps.values().stream().mapToDouble(Double::doubleValue).sum();
+		return (all - steps.get(Step.ORT)) / all;
+	}
+
 	private Map<Step, Double> plane(final List<RandomAccessibleInterval<? extends RealType<?>>> group, final ValueMapping map, final TilePlan plan, final PureOrt ort) throws OrtException {
 		final long[] shape = TensorLayout.shape(group.size(), plan.sourceHeight(), plan.sourceWidth());
 		start();

@@ -14,13 +14,14 @@ import java.util.Locale;
 
 import org.renovo.model.GeometryProbe;
 import org.renovo.tiling.ModelGeometry;
+import org.renovo.tiling.TileOptions;
 
 /**
  * Renovo's pipeline overhead on a realistic model: see {@code bench/README.md}. Run through
  * {@code bench/run}; every option has a default:
  * <pre>
  * --sizes 256,1024       input sides measured at the default tile size (256: 1 MP output)
- * --reps 5               measured repetitions, after one warm-up
+ * --reps 11,5            measured repetitions per size (the last repeats), after one warm-up
  * --sweep-size 1024      input side of the tile-size sweep (0: no sweep)
  * --tiles 128,192,256,384,512
  * --sweep-reps 3
@@ -41,9 +42,10 @@ public final class PipelineBenchmark {
 			machine(rig);
 			checkGeometry(rig);
 			final List<DefaultTileBench> benches = new ArrayList<>();
-			for (final int size : a.ints("--sizes", "256,1024")) {
-				final DefaultTileBench b = new DefaultTileBench(rig, size, SEED);
-				b.run(a.integer("--reps", 5));
+			final int[] sizes = a.ints("--sizes", "256,1024"), reps = a.ints("--reps", "11,5");
+			for (int i = 0; i < sizes.length; i++) {
+				final DefaultTileBench b = new DefaultTileBench(rig, sizes[i], SEED);
+				b.run(reps[Math.min(i, reps.length - 1)]);
 				benches.add(b);
 			}
 			final int sweep = a.integer("--sweep-size", 1024);
@@ -82,12 +84,13 @@ public final class PipelineBenchmark {
 	}
 
 	private static void summary(final List<DefaultTileBench> benches) {
-		System.out.printf(Locale.ROOT, "%n== summary, default options (tile %d), median [min–max] ==%n", org.renovo.tiling.TileOptions.DEFAULT_TILE_SIZE);
-		System.out.printf(Locale.ROOT, "%-9s %-24s %-24s %-18s %-22s %s%n", "output", "end-to-end s", "pure ORT s", "overhead (a-b)", "outside engine s", "peak heap MB");
+		System.out.printf(Locale.ROOT, "%n== summary, default options (tile %d), median [min–max] ==%n", TileOptions.DEFAULT_TILE_SIZE);
+		System.out.printf(Locale.ROOT, "%-7s %-22s %-22s %-9s %-9s %-22s %-22s %s%n", "output", "end-to-end s", "pure ORT s", "a-b med", "a-b min", "outside engine %", "replay outside ORT %", "peak heap MB");
 		for (final DefaultTileBench b : benches) {
 			final Stats e = b.stats("e2e_s"), p = b.stats("pure_ort_s");
-			System.out.printf(Locale.ROOT, "%-9s %-24s %-24s %-18s %-22s %s%n", String.format(Locale.ROOT, "%.0f MP", b.outputMegapixels()), e.show("%.3f"), p.show("%.3f"),
-				String.format(Locale.ROOT, "%.4f s %.2f%%", e.median - p.median, 100 * (e.median - p.median) / e.median), b.stats("outside_engine_in_run_s").show("%.4f"), b.stats("peak_heap_mb").show("%.0f"));
+			System.out.printf(Locale.ROOT, "%-7s %-22s %-22s %-9s %-9s %-22s %-22s %s%n", String.format(Locale.ROOT, "%.0f MP", b.outputMegapixels()), e.show("%.3f"), p.show("%.3f"),
+				String.format(Locale.ROOT, "%.2f%%", 100 * (e.median - p.median) / e.median), String.format(Locale.ROOT, "%.2f%%", b.minimaPct()),
+				b.stats("outside_engine_in_run_pct").show("%.2f"), b.stats("steps_outside_ort_pct").show("%.2f"), b.stats("peak_heap_mb").show("%.0f"));
 		}
 	}
 
