@@ -20,11 +20,12 @@ final class PureOrt implements AutoCloseable {
 
 	private final OrtEnvironment env = OrtEnvironment.getEnvironment();
 	private final OrtSession session;
-	private final String inputName;
+	private final String inputName, outputName;
 
 	PureOrt(final Path model) throws OrtException {
 		this.session = env.createSession(model.toString(), options());
 		this.inputName = session.getInputNames().iterator().next();
+		this.outputName = session.getOutputNames().iterator().next();
 	}
 
 	/** NB: mirrors {@code OrtInferenceEngine.create} on the CPU; keep the two in step. */
@@ -55,6 +56,11 @@ final class PureOrt implements AutoCloseable {
 	/** One run; the caller closes the result. */
 	OrtSession.Result run(final OnnxTensor input) throws OrtException {
 		return session.run(Collections.singletonMap(inputName, input));
+	}
+
+	/** One run writing into {@code output}, as {@code OrtModelSession} does with a pinned output. */
+	void run(final OnnxTensor input, final OnnxTensor output) throws OrtException {
+		session.run(Collections.singletonMap(inputName, input), Collections.singletonMap(outputName, output)).close();
 	}
 
 	OnnxTensor tensor(final FloatBuffer input, final long[] shape) throws OrtException {
