@@ -1,33 +1,31 @@
 package org.renovo.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Peak Java heap while a piece of work runs: a daemon thread samples the used heap every millisecond
- * (NB: between collections the used heap only grows, so a sample just before each collection is the
- * peak, missed by at most a millisecond of allocation). Also counts the bytes the calling thread
- * allocates, which unlike the peak does not depend on when the collector runs.
+ * Peak Java heap while a piece of work runs, from the heap pools' own peak counters, reset at the
+ * start: no thread of its own. NB: a sampling thread would wake every millisecond and preempt one of
+ * ONNX Runtime's two workers, which then wait for each other, slowing the run it measures. The sum of
+ * the pools' peaks is exact when no collection happens during the work and an upper bound otherwise
+ * (the pools may peak at different moments). Also counts the bytes the calling thread allocates,
+ * which unlike the peak does not depend on when the collector runs.
  */
 final class HeapMeter implements AutoCloseable {
 
-	private static final long PERIOD_MS = 1;
-
-	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+	private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).collect(Collectors.toList());
 	private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 	private final long thread = Thread.currentThread().getId();
-	private final long allocatedAtStart = threads.getThreadAllocatedBytes(thread);
-	private final Thread sampler;
-	private final long baseline;
-	private volatile long peak;
-	private volatile boolean running = true;
+	private final long baseline, allocatedAtStart;
+	private long peak = -1, allocated = -1;
 
 	private HeapMeter() {
-		baseline = used();
-		peak = baseline;
-		sampler = new Thread(this::sample, "heap-meter");
-		sampler.setDaemon(true);
-		sampler.start();
+		pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+		baseline = pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+		allocatedAtStart = threads.getThreadAllocatedBytes(thread);
 	}
 
 	/** Starts measuring after a full collection, so the peak counts the work's own garbage and data. */
@@ -36,44 +34,23 @@ final class HeapMeter implements AutoCloseable {
 		return new HeapMeter();
 	}
 
+	/** Stops measuring; the figures stay readable. */
+	void stop() {
+		if (peak >= 0) return;
+		allocated = threads.getThreadAllocatedBytes(thread) - allocatedAtStart;
+		// NB: the pools record a peak at each collection; between collections the use now is the highest.
+		peak = Math.max(pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum(), pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum());
+	}
+
 	long peakBytes() { return peak; }
 
 	/** Heap in use when measuring started, after a full collection: data that was live before the work. */
 	long baselineBytes() { return baseline; }
 
-	long allocatedBytes() { return threads.getThreadAllocatedBytes(thread) - allocatedAtStart; }
-
-	/** Stops sampling; the figures stay readable. */
-	void stop() {
-		if (!running) return;
-		running = false;
-		try {
-			sampler.join();
-		}
-		catch (final InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-		peak = Math.max(peak, used());
-	}
+	long allocatedBytes() { return allocated; }
 
 	@Override
 	public void close() {
 		stop();
-	}
-
-	private void sample() {
-		while (running) {
-			peak = Math.max(peak, used());
-			try {
-				Thread.sleep(PERIOD_MS);
-			}
-			catch (final InterruptedException e) {
-				return;
-			}
-		}
-	}
-
-	private long used() {
-		return memory.getHeapMemoryUsage().getUsed();
 	}
 }
