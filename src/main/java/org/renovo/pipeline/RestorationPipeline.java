@@ -64,14 +64,15 @@ public final class RestorationPipeline {
 		if (!plan.isExact()) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "the whole input")
 			+ ") exceeds the halo of " + plan.halo() + " px; tiles are blended over " + 2 * plan.band() + " px and may differ slightly from a whole-image run.");
 		final ProgressClock clock = new ProgressClock(image.planeCount() * routing.groups(image.components(0)).size() * plan.tiles().size());
-		final TileReader reader = new TileReader();
 		final String mapping = image.planeCount() > 0 ? image.mapping(0).describe() : "";
-		for (int p = 0; p < image.planeCount(); p++) {
-			final ValueMapping map = image.mapping(p);
-			final List<float[][]> outputs = new ArrayList<>();
-			for (final List<RandomAccessibleInterval<? extends RealType<?>>> group : routing.groups(image.components(p)))
-				outputs.add(toImageUnits(runPlane(session, plan, reader, group, map, clock, monitor), map));
-			sink.accept(p, routing.merge(outputs));
+		try (TileReader reader = new TileReader()) {
+			for (int p = 0; p < image.planeCount(); p++) {
+				final ValueMapping map = image.mapping(p);
+				final List<float[][]> outputs = new ArrayList<>();
+				for (final List<RandomAccessibleInterval<? extends RealType<?>>> group : routing.groups(image.components(p)))
+					outputs.add(toImageUnits(runPlane(session, plan, reader, group, map, clock, monitor), map));
+				sink.accept(p, routing.merge(outputs));
+			}
 		}
 		final RunReport report = new RunReport(model.id(), session.device(), plan, mapping, clock.seconds());
 		monitor.info(report.summary());
