@@ -1,5 +1,6 @@
 package org.renovo.pipeline;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,11 +19,13 @@ import org.renovo.error.RunCancelledException;
 import org.renovo.error.UnsupportedImageException;
 import org.renovo.model.GeometryResolver;
 import org.renovo.model.Model;
+import org.renovo.tensor.DirectBuffers;
 import org.renovo.tensor.TensorLayout;
 import org.renovo.tensor.TileReader;
 import org.renovo.tensor.ValueMapping;
 import org.renovo.tiling.ModelGeometry;
 import org.renovo.tiling.OverlapBlender;
+import org.renovo.tiling.PlanarTile;
 import org.renovo.tiling.Tile;
 import org.renovo.tiling.TilePlan;
 import org.renovo.tiling.TilePlanner;
@@ -96,15 +99,34 @@ public final class RestorationPipeline {
 		final long[] shape = TensorLayout.shape(channels, plan.sourceHeight(), plan.sourceWidth());
 		final long[] expected = TensorLayout.shape(channels, plan.modelOutputHeight(), plan.modelOutputWidth());
 		final OverlapBlender blender = new OverlapBlender(plan, channels);
-		for (final Tile tile : plan.tiles()) {
-			if (monitor.isCancelled()) throw new RunCancelledException("Run cancelled by the user before tile " + (tile.index() + 1) + " of " + plan.tiles().size() + "; no result was made and the input is unchanged.");
-			final Tensor out = session.run(reader.read(group, tile.source(), map), shape);
-			if (!Arrays.equals(out.shape(), expected)) throw new InferenceException("The model gave an output of shape " + Arrays.toString(out.shape()) + " for input " + Arrays.toString(shape)
-				+ ", but its geometry " + plan.geometry() + " predicts " + Arrays.toString(expected) + ": correct its model card.");
-			blender.add(tile, TensorLayout.planar(out.data(), out.shape()));
-			clock.tick(monitor);
+		final FloatBuffer output = outputBuffer(expected);
+		try {
+			for (final Tile tile : plan.tiles()) {
+				if (monitor.isCancelled()) throw new RunCancelledException("Run cancelled by the user before tile " + (tile.index() + 1) + " of " + plan.tiles().size() + "; no result was made and the input is unchanged.");
+				blender.add(tile, checked(session.run(reader.read(group, tile.source(), map), shape, output, expected), shape, expected, plan));
+				clock.tick(monitor);
+			}
+		}
+		finally {
+			if (output.isDirect()) DirectBuffers.give(output);
 		}
 		return blender.finish();
+	}
+
+	private static PlanarTile checked(final Tensor out, final long[] shape, final long[] expected, final TilePlan plan) {
+		if (!Arrays.equals(out.shape(), expected)) throw new InferenceException("The model gave an output of shape " + Arrays.toString(out.shape()) + " for input " + Arrays.toString(shape)
+			+ ", but its geometry " + plan.geometry() + " predicts " + Arrays.toString(expected) + ": correct its model card.");
+		return TensorLayout.planar(out.data(), out.shape());
+	}
+
+	/**
+	 * The buffer every tile's output goes into, without a copy (see {@link DirectBuffers} for why it is
+	 * borrowed). NB: a tile output beyond 2 GB fits no direct buffer; a heap one makes the engine run
+	 * plainly and copy.
+	 */
+	private static FloatBuffer outputBuffer(final long[] shape) {
+		final long floats = (long) TensorLayout.channels(shape) * TensorLayout.height(shape) * TensorLayout.width(shape);
+		return floats * Float.BYTES <= Integer.MAX_VALUE ? DirectBuffers.borrow((int) floats) : FloatBuffer.allocate(0);
 	}
 
 	private static float[][] toImageUnits(final float[][] planes, final ValueMapping map) {
