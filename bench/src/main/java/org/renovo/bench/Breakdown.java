@@ -1,7 +1,5 @@
 package org.renovo.bench;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.EnumMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import net.imglib2.type.numeric.RealType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 
+import org.renovo.tensor.DirectBuffers;
 import org.renovo.tensor.TensorLayout;
 import org.renovo.tensor.TileReader;
 import org.renovo.tensor.ValueMapping;
@@ -31,7 +30,7 @@ final class Breakdown {
 
 	/** The steps of one plane, in the order they run. */
 	enum Step {
-		SETUP("new reader, blender, output"), READ("TileReader.read"), WRAP("OnnxTensor.createTensor x2"), ORT("OrtSession.run"),
+		SETUP("new blender, borrow output"), READ("TileReader.read"), WRAP("OnnxTensor.createTensor x2"), ORT("OrtSession.run"),
 		BLEND("OverlapBlender.add"), FINISH("OverlapBlender.finish"), UNITS("toImageUnits");
 
 		final String label;
@@ -59,12 +58,16 @@ final class Breakdown {
 		final long[] shape = TensorLayout.shape(group.size(), plan.sourceHeight(), plan.sourceWidth());
 		final long[] outShape = TensorLayout.shape(group.size(), plan.modelOutputHeight(), plan.modelOutputWidth());
 		start();
-		final TileReader reader = new TileReader();
 		final OverlapBlender blender = new OverlapBlender(plan, group.size());
-		final FloatBuffer output = ByteBuffer.allocateDirect(group.size() * plan.modelOutputHeight() * plan.modelOutputWidth() * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+		final FloatBuffer output = DirectBuffers.borrow(group.size() * plan.modelOutputHeight() * plan.modelOutputWidth());
 		stop(Step.SETUP);
-		for (final Tile tile : plan.tiles())
-			tile(tile, reader.read(group, tile.source(), map), shape, output, outShape, blender, ort);
+		try (TileReader reader = new TileReader()) {
+			for (final Tile tile : plan.tiles())
+				tile(tile, reader.read(group, tile.source(), map), shape, output, outShape, blender, ort);
+		}
+		finally {
+			DirectBuffers.give(output);
+		}
 		start();
 		final float[][] planes = blender.finish();
 		stop(Step.FINISH);

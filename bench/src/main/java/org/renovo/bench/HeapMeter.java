@@ -11,21 +11,17 @@ import java.util.stream.Collectors;
  * start: no thread of its own. NB: a sampling thread would wake every millisecond and preempt one of
  * ONNX Runtime's two workers, which then wait for each other, slowing the run it measures. The sum of
  * the pools' peaks is exact when no collection happens during the work and an upper bound otherwise
- * (the pools may peak at different moments). Also counts the bytes the calling thread allocates,
- * which unlike the peak does not depend on when the collector runs.
+ * (the pools may peak at different moments).
  */
 final class HeapMeter implements AutoCloseable {
 
 	private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).collect(Collectors.toList());
-	private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-	private final long thread = Thread.currentThread().getId();
-	private final long baseline, allocatedAtStart;
-	private long peak = -1, allocated = -1;
+	private final long baseline;
+	private long peak = -1;
 
 	private HeapMeter() {
 		pools.forEach(MemoryPoolMXBean::resetPeakUsage);
 		baseline = pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
-		allocatedAtStart = threads.getThreadAllocatedBytes(thread);
 	}
 
 	/** Starts measuring after a full collection, so the peak counts the work's own garbage and data. */
@@ -37,7 +33,6 @@ final class HeapMeter implements AutoCloseable {
 	/** Stops measuring; the figures stay readable. */
 	void stop() {
 		if (peak >= 0) return;
-		allocated = threads.getThreadAllocatedBytes(thread) - allocatedAtStart;
 		// NB: the pools record a peak at each collection; between collections the use now is the highest.
 		peak = Math.max(pools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum(), pools.stream().mapToLong(p -> p.getUsage().getUsed()).sum());
 	}
@@ -46,8 +41,6 @@ final class HeapMeter implements AutoCloseable {
 
 	/** Heap in use when measuring started, after a full collection: data that was live before the work. */
 	long baselineBytes() { return baseline; }
-
-	long allocatedBytes() { return allocated; }
 
 	@Override
 	public void close() {
