@@ -1,36 +1,53 @@
 package org.renovo.tiling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@link OverlapBlender} against a pixel-by-pixel oracle (the blender's first implementation): the
- * row-wise loops must give the same floats to the last bit, for awkward sizes, scales and windows.
+ * row-wise loops and the weights summed at the end must give the same floats to the last bit, for
+ * awkward sizes, scales, windows and orders of adding.
  */
 class OverlapBlenderOracleTest {
 
 	@ParameterizedTest
-	@CsvSource({ "1, 1, 1, 8, 2, RAISED_COSINE", "37, 23, 1, 16, 6, RAISED_COSINE", "100, 61, 2, 32, 8, LINEAR", "53, 97, 4, 24, 10, RAISED_COSINE", "64, 64, 3, 64, 0, LINEAR" })
-	void blendsExactlyAsThePixelByPixelOracle(final int width, final int height, final int scale, final int tile, final int overlap, final BlendWindow window) {
+	@CsvSource({ "1, 1, 1, 8, 2, RAISED_COSINE, false", "37, 23, 1, 16, 6, RAISED_COSINE, false", "100, 61, 2, 32, 8, LINEAR, false", "53, 97, 4, 24, 10, RAISED_COSINE, false",
+		"64, 64, 3, 64, 0, LINEAR, false", "53, 97, 4, 24, 10, RAISED_COSINE, true", "100, 61, 2, 32, 8, LINEAR, true" })
+	void blendsExactlyAsThePixelByPixelOracle(final int width, final int height, final int scale, final int tile, final int overlap, final BlendWindow window, final boolean reversed) {
 		// setup
 		final TilePlan plan = TilePlanner.plan(width, height, ModelGeometry.of(scale, 3, 0, 1), TileOptions.of(tile, overlap).withWindow(window));
 		final List<PlanarTile> outputs = randomOutputs(plan, 3, new Random(width * 31L + height));
+		final List<Tile> order = new ArrayList<>(plan.tiles());
+		if (reversed) Collections.reverse(order);
 		final OverlapBlender blender = new OverlapBlender(plan, 3);
 		// process
-		for (final Tile t : plan.tiles())
+		for (final Tile t : order)
 			blender.add(t, outputs.get(t.index()));
 		final float[][] actual = blender.finish();
 		// test
-		final float[][] expected = oracle(plan, outputs, 3);
+		final float[][] expected = oracle(plan, order, outputs, 3);
 		for (int c = 0; c < 3; c++)
 			assertArrayEquals(expected[c], actual[c], "channel " + c);
+	}
+
+	@Test
+	void namesTheFirstPixelNoTileCovered() {
+		final TilePlan plan = TilePlanner.plan(40, 10, ModelGeometry.of(1, 0, 0, 1), TileOptions.of(16, 0));
+		final OverlapBlender blender = new OverlapBlender(plan, 1);
+		blender.add(plan.tiles().get(0), randomOutputs(plan, 1, new Random(1)).get(0));
+		final IllegalStateException e = assertThrows(IllegalStateException.class, blender::finish);
+		assertTrue(e.getMessage().startsWith("Output pixel 16 was covered by no tile"), e.getMessage());
 	}
 
 	private static List<PlanarTile> randomOutputs(final TilePlan plan, final int channels, final Random random) {
@@ -45,12 +62,12 @@ class OverlapBlenderOracleTest {
 		return outputs;
 	}
 
-	/** The blender as first written: weight and value accumulated pixel by pixel, then divided. */
-	private static float[][] oracle(final TilePlan plan, final List<PlanarTile> outputs, final int channels) {
+	/** The blender as first written: weight and value accumulated pixel by pixel, in the order of adding, then divided. */
+	private static float[][] oracle(final TilePlan plan, final List<Tile> order, final List<PlanarTile> outputs, final int channels) {
 		final int outW = plan.outputWidth(), n = outW * plan.outputHeight();
 		final float[][] sums = new float[channels][n];
 		final float[] weights = new float[n];
-		for (final Tile tile : plan.tiles()) {
+		for (final Tile tile : order) {
 			final Box t = tile.target();
 			final float[] wx = profile(plan, t.x(), t.width(), tile.core().x(), tile.core().maxX(), plan.width());
 			final float[] wy = profile(plan, t.y(), t.height(), tile.core().y(), tile.core().maxY(), plan.height());
