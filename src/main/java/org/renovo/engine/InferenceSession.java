@@ -24,4 +24,18 @@ public interface InferenceSession {
 	 * @throws org.renovo.error.InferenceException naming the shape and what ONNX Runtime said
 	 */
 	Tensor run(FloatBuffer input, long[] shape);
+
+	/**
+	 * Like {@link #run(FloatBuffer, long[])}, but the output goes straight into the caller's
+	 * {@code output} (direct, native-order, at least as large as {@code outputShape}), which the returned
+	 * tensor then wraps from index 0: no allocation and no copy per call, and the tensor is valid until
+	 * the caller reuses {@code output}. A model whose output does not have {@code outputShape} gets a
+	 * plain {@link #run(FloatBuffer, long[])} instead, so callers still see the shape it gave. The default
+	 * implementation always runs plainly.
+	 *
+	 * @throws org.renovo.error.InferenceException as {@link #run(FloatBuffer, long[])} does
+	 */
+	default Tensor run(final FloatBuffer input, final long[] shape, final FloatBuffer output, final long[] outputShape) {
+		return run(input, shape);
+	}
 }

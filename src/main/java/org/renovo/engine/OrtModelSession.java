@@ -1,5 +1,6 @@
 package org.renovo.engine;
 
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,12 +26,14 @@ final class OrtModelSession implements InferenceSession {
 	private final Device device;
 	private final List<String> fallbacks;
 	private final ModelSignature signature;
+	private final String outputName;
 
-	private OrtModelSession(final OrtSession session, final Device device, final List<String> fallbacks, final ModelSignature signature) {
+	private OrtModelSession(final OrtSession session, final Device device, final List<String> fallbacks, final ModelSignature signature) throws OrtException {
 		this.session = session;
 		this.device = device;
 		this.fallbacks = Collections.unmodifiableList(fallbacks);
 		this.signature = signature;
+		this.outputName = session.getOutputNames().iterator().next();
 	}
 
 	/** Checks the model's inputs and outputs; closes the session and throws when Renovo cannot feed it. */
@@ -59,7 +62,27 @@ final class OrtModelSession implements InferenceSession {
 			return new Tensor(out.getFloatBuffer(), out.getInfo().getShape());
 		}
 		catch (final OrtException e) {
-			throw new InferenceException("ONNX Runtime failed on an input of shape " + Arrays.toString(shape) + " on " + device.label() + ": " + e.getMessage(), e);
+			throw failed(shape, e);
+		}
+	}
+
+	/** NB: ONNX Runtime writes into a pinned output tensor over the caller's buffer, saving a copy of the output per tile. */
+	@Override
+	public Tensor run(final FloatBuffer input, final long[] shape, final FloatBuffer output, final long[] outputShape) {
+		// NB: ONNX Runtime would copy any other buffer and write the output into the copy, out of our sight.
+		if (!output.isDirect() || output.order() != ByteOrder.nativeOrder() || output.capacity() < size(outputShape)) return run(input, shape);
+		final FloatBuffer target = output.duplicate();
+		target.clear().limit((int) size(outputShape));
+		try (OnnxTensor in = OnnxTensor.createTensor(OrtEnvironments.get(), input.duplicate(), shape);
+			OnnxTensor out = OnnxTensor.createTensor(OrtEnvironments.get(), target, outputShape))
+		{
+			session.run(Collections.singletonMap(signature.inputName(), in), Collections.singletonMap(outputName, out)).close();
+			return new Tensor(target, outputShape);
+		}
+		catch (final OrtException e) {
+			// NB: also when the model's output has another shape than outputShape; the plain run then reports
+			// that shape, or fails again with ONNX Runtime's message.
+			return run(input, shape);
 		}
 	}
 
@@ -70,6 +93,17 @@ final class OrtModelSession implements InferenceSession {
 		catch (final OrtException e) {
 			throw new InferenceException("Could not close a model session: " + e.getMessage(), e);
 		}
+	}
+
+	private InferenceException failed(final long[] shape, final OrtException e) {
+		return new InferenceException("ONNX Runtime failed on an input of shape " + Arrays.toString(shape) + " on " + device.label() + ": " + e.getMessage(), e);
+	}
+
+	private static long size(final long[] shape) {
+		long n = 1;
+		for (final long d : shape)
+			n = Math.multiplyExact(n, d);
+		return n;
 	}
 
 	private static ModelSignature signature(final Path model, final OrtSession session) throws OrtException {

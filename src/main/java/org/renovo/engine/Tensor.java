@@ -2,7 +2,10 @@ package org.renovo.engine;
 
 import java.nio.FloatBuffer;
 
-/** A float tensor copied out of ONNX Runtime: owned by the caller, no native memory behind it. */
+/**
+ * A float tensor out of ONNX Runtime, owned by the caller and not by ONNX Runtime: either a copy on the
+ * heap, or the caller's own buffer that a pinned run wrote into.
+ */
 public final class Tensor {
 
 	private final FloatBuffer data;

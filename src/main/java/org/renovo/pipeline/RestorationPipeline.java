@@ -1,5 +1,6 @@
 package org.renovo.pipeline;
 
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,12 +19,14 @@ import org.renovo.error.RunCancelledException;
 import org.renovo.error.UnsupportedImageException;
 import org.renovo.model.GeometryResolver;
 import org.renovo.model.Model;
+import org.renovo.tensor.DirectBuffers;
 import org.renovo.tensor.TensorLayout;
 import org.renovo.tensor.TileReader;
 import org.renovo.tensor.ValueMapping;
 import org.renovo.tiling.InputPadding;
 import org.renovo.tiling.ModelGeometry;
 import org.renovo.tiling.OverlapBlender;
+import org.renovo.tiling.PlanarTile;
 import org.renovo.tiling.Tile;
 import org.renovo.tiling.TilePlan;
 import org.renovo.tiling.TilePlanner;
@@ -67,14 +70,15 @@ public final class RestorationPipeline {
 		else if (!plan.isExact() && plan.tiles().size() > 1) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "wider than any halo")
 			+ ") exceeds the halo of " + plan.halo() + " px; tiles are blended over " + 2 * plan.band() + " px and may differ slightly from a whole-image run.");
 		final ProgressClock clock = new ProgressClock(image.planeCount() * routing.groups(image.components(0)).size() * plan.tiles().size());
-		final TileReader reader = new TileReader();
 		final String mapping = image.planeCount() > 0 ? image.mapping(0).describe() : "";
-		for (int p = 0; p < image.planeCount(); p++) {
-			final ValueMapping map = image.mapping(p);
-			final List<float[][]> outputs = new ArrayList<>();
-			for (final List<RandomAccessibleInterval<? extends RealType<?>>> group : routing.groups(image.components(p)))
-				outputs.add(toImageUnits(runPlane(session, plan, reader, group, map, clock, monitor), map));
-			sink.accept(p, routing.merge(outputs));
+		try (TileReader reader = new TileReader()) {
+			for (int p = 0; p < image.planeCount(); p++) {
+				final ValueMapping map = image.mapping(p);
+				final List<float[][]> outputs = new ArrayList<>();
+				for (final List<RandomAccessibleInterval<? extends RealType<?>>> group : routing.groups(image.components(p)))
+					outputs.add(toImageUnits(runPlane(session, plan, reader, group, map, clock, monitor), map));
+				sink.accept(p, routing.merge(outputs));
+			}
 		}
 		if (policy.needsSeamReport()) reportSeam(image, model, session, routing, policy, options, monitor);
 		final RunReport report = new RunReport(model.id(), session.device(), plan, mapping, clock.seconds());
@@ -93,9 +97,11 @@ public final class RestorationPipeline {
 		final RunMonitor cancelOnly = new RunMonitor() {
 			@Override public boolean isCancelled() { return monitor.isCancelled(); }
 		};
-		final TileReader reader = new TileReader();
-		final double psnr = SeamMeter.psnr(routing.groups(image.components(0)).get(0), image.width(), image.height(), side, geometry.multiple(), policy.tiles(),
-			(group, tiles, w, h) -> runPlane(session, plan(w, h, model, geometry, tiles), reader, group, map, quiet, cancelOnly));
+		final double psnr;
+		try (TileReader reader = new TileReader()) {
+			psnr = SeamMeter.psnr(routing.groups(image.components(0)).get(0), image.width(), image.height(), side, geometry.multiple(), policy.tiles(),
+				(group, tiles, w, h) -> runPlane(session, plan(w, h, model, geometry, tiles), reader, group, map, quiet, cancelOnly));
+		}
 		monitor.warn(String.format(java.util.Locale.ROOT, "Renovo: %s pools over its whole input; this %dx%d image needs about %d MB as one tile, over the budget of %d MB, so it ran in tiles."
 			+ " On a %dx%d crop, tiled against one tile: PSNR %.1f dB. A larger memory budget runs it as one tile.", model.id(), image.width(), image.height(),
 			policy.estimatedBytes() >> 20, options.memoryBudget() >> 20, Math.min(side, image.width()), Math.min(side, image.height()), psnr));
@@ -119,17 +125,37 @@ public final class RestorationPipeline {
 	{
 		final int channels = group.size();
 		final OverlapBlender blender = new OverlapBlender(plan, channels);
-		for (final Tile tile : plan.tiles()) {
-			if (monitor.isCancelled()) throw new RunCancelledException("Run cancelled by the user before tile " + (tile.index() + 1) + " of " + plan.tiles().size() + "; no result was made and the input is unchanged.");
-			final long[] shape = TensorLayout.shape(channels, tile.source().height(), tile.source().width());
-			final long[] expected = TensorLayout.shape(channels, plan.modelOutputHeight(tile), plan.modelOutputWidth(tile));
-			final Tensor out = session.run(reader.read(group, tile.source(), map, plan.padding().edge()), shape);
-			if (!Arrays.equals(out.shape(), expected)) throw new InferenceException("The model gave an output of shape " + Arrays.toString(out.shape()) + " for input " + Arrays.toString(shape)
-				+ ", but its geometry " + plan.geometry() + " predicts " + Arrays.toString(expected) + ": correct its model card.");
-			blender.add(tile, TensorLayout.planar(out.data(), out.shape()));
-			clock.tick(monitor);
+		// NB: sized for the largest tile; the engine writes each tile's output into its front.
+		final FloatBuffer output = outputBuffer(TensorLayout.shape(channels, plan.modelOutputHeight(), plan.modelOutputWidth()));
+		try {
+			for (final Tile tile : plan.tiles()) {
+				if (monitor.isCancelled()) throw new RunCancelledException("Run cancelled by the user before tile " + (tile.index() + 1) + " of " + plan.tiles().size() + "; no result was made and the input is unchanged.");
+				final long[] shape = TensorLayout.shape(channels, tile.source().height(), tile.source().width());
+				final long[] expected = TensorLayout.shape(channels, plan.modelOutputHeight(tile), plan.modelOutputWidth(tile));
+				blender.add(tile, checked(session.run(reader.read(group, tile.source(), map, plan.padding().edge()), shape, output, expected), shape, expected, plan));
+				clock.tick(monitor);
+			}
+		}
+		finally {
+			if (output.isDirect()) DirectBuffers.give(output);
 		}
 		return blender.finish();
+	}
+
+	private static PlanarTile checked(final Tensor out, final long[] shape, final long[] expected, final TilePlan plan) {
+		if (!Arrays.equals(out.shape(), expected)) throw new InferenceException("The model gave an output of shape " + Arrays.toString(out.shape()) + " for input " + Arrays.toString(shape)
+			+ ", but its geometry " + plan.geometry() + " predicts " + Arrays.toString(expected) + ": correct its model card.");
+		return TensorLayout.planar(out.data(), out.shape());
+	}
+
+	/**
+	 * The buffer every tile's output goes into, without a copy (see {@link DirectBuffers} for why it is
+	 * borrowed). NB: a tile output beyond 2 GB fits no direct buffer; a heap one makes the engine run
+	 * plainly and copy.
+	 */
+	private static FloatBuffer outputBuffer(final long[] shape) {
+		final long floats = (long) TensorLayout.channels(shape) * TensorLayout.height(shape) * TensorLayout.width(shape);
+		return floats * Float.BYTES <= Integer.MAX_VALUE ? DirectBuffers.borrow((int) floats) : FloatBuffer.allocate(0);
 	}
 
 	private static float[][] toImageUnits(final float[][] planes, final ValueMapping map) {

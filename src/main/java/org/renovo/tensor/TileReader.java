@@ -1,7 +1,5 @@
 package org.renovo.tensor;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.List;
 
@@ -17,10 +15,11 @@ import org.renovo.tiling.EdgeMode;
  * image edges ({@link EdgeMode}, mirror by default), value mapping into the model's range, layout by
  * {@link TensorLayout}. Fusing the three into one pass is why this is a loop of its own rather than
  * {@code PrimitiveBlocks} over {@code Views.extendMirrorSingle} (which also fails for 1-pixel axes).
- * The buffer is direct and native-order, as ONNX Runtime needs to avoid a copy, and reused across
- * tiles of the same size. Not thread-safe; reads the planes only.
+ * The buffer is direct and native-order, as ONNX Runtime needs to avoid a copy, reused across tiles,
+ * and borrowed from {@link DirectBuffers}, to which {@link #close()} gives it back. Not thread-safe;
+ * reads the planes only.
  */
-public final class TileReader {
+public final class TileReader implements AutoCloseable {
 
 	private FloatBuffer buffer;
 
@@ -54,9 +53,18 @@ public final class TileReader {
 		return out;
 	}
 
+	/** Gives the buffer back; the last {@link #read} result is invalid afterwards. */
+	@Override
+	public void close() {
+		if (buffer != null) DirectBuffers.give(buffer);
+		buffer = null;
+	}
+
 	private FloatBuffer buffer(final int n) {
-		if (buffer == null || buffer.capacity() < n)
-			buffer = ByteBuffer.allocateDirect(Math.multiplyExact(n, Float.BYTES)).order(ByteOrder.nativeOrder()).asFloatBuffer();
+		if (buffer == null || buffer.capacity() < n) {
+			close();
+			buffer = DirectBuffers.borrow(n);
+		}
 		buffer.clear();
 		return buffer;
 	}

@@ -27,4 +27,11 @@ public final class PlanarTile {
 	float get(final int c, final int x, final int y) {
 		return data.get(data.position() + (c * height + y) * width + x);
 	}
+
+	/** Copies {@code row.length} values of channel {@code c}, row {@code y}, from column {@code x} on into {@code row}. */
+	void row(final int c, final int x, final int y, final float[] row) {
+		final FloatBuffer view = data.duplicate();
+		view.position(data.position() + (c * height + y) * width + x);
+		view.get(row);
+	}
 }
