@@ -57,6 +57,8 @@ public final class UpscaleCommand extends DynamicCommand {
 			if (e instanceof RunCancelledException) log.info(e.getMessage());
 			else log.error(e.getMessage());
 			if (!isCanceled()) cancel(e.getMessage());
+			// NB: else the status bar keeps the last tile's half-filled progress.
+			status.clearStatus();
 		}
 	}
 

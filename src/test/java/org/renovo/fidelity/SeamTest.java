@@ -33,7 +33,8 @@ import org.renovo.tiling.TileOptions;
  * Seams on the real models: tiled against whole-image runs. The SRVGG models' receptive field fits a
  * practical halo, so tiling them is exact (≤ 1e-4 in the model's [0, 1] units); Real-ESRGAN x4plus sees
  * further than any halo, so its blended seams are held to PSNR ≥ 50 dB on a 512×512 photo at the default
- * tile and overlap (slow: tagged, run by .ci/run). Skips when the models or ../shared are absent.
+ * tile and overlap (slow: tagged, run by .ci/run). Figures go to target/fidelity-report.tsv. Skips when the
+ * models or ../shared are absent.
  */
 class SeamTest {
 
@@ -53,7 +54,7 @@ class SeamTest {
 		// test
 		assertEquals(12, r.plan().tiles().size());
 		final double diff = TestImages.maxAbsDiff(whole, tiled.flat()) / 255;
-		System.out.printf(Locale.ROOT, "seam\t%s\tmax |tiled - whole| = %.3g%n", id, diff);
+		ReferenceFidelityTest.report(String.format(Locale.ROOT, "seam\t%s\tmax |tiled - whole| = %.3g%n", id, diff));
 		assertTrue(diff <= 1e-4, id + ": tiled differs from whole by " + diff);
 	}
 
@@ -72,7 +73,7 @@ class SeamTest {
 		// test
 		assertEquals(4, r.plan().tiles().size());
 		final double psnr = TestImages.psnr(whole, tiled.flat(), 255);
-		System.out.printf(Locale.ROOT, "seam\trealesrgan-x4plus\tPSNR tiled vs whole = %.2f dB%n", psnr);
+		ReferenceFidelityTest.report(String.format(Locale.ROOT, "seam\trealesrgan-x4plus\tPSNR tiled vs whole = %.2f dB%n", psnr));
 		assertTrue(psnr >= 50, "PSNR " + psnr);
 	}
 
