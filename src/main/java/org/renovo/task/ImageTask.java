@@ -19,7 +19,4 @@ public interface ImageTask {
 	 * @throws org.renovo.error.RenovoException for a bad model, image or option, a failed inference or a cancelled run
 	 */
 	ImagePlus apply(ImagePlus input, String title, RunMonitor monitor);
-
-	/** Appended to an input's base name to name the result, e.g. {@code -realesrgan-x4plus-x4}. */
-	String suffix();
 }

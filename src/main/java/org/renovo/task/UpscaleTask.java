@@ -15,7 +15,6 @@ public final class UpscaleTask implements ImageTask {
 	private final ModelRuntime runtime;
 	private final Model model;
 	private final RunOptions options;
-	private int lastScale;
 
 	public UpscaleTask(final ModelRuntime runtime, final String model, final RunOptions options) {
 		this.runtime = runtime;
@@ -30,12 +29,6 @@ public final class UpscaleTask implements ImageTask {
 		final int scale = runtime.geometry(model, options.device()).scale();
 		final ImagePlusResult sink = new ImagePlusResult(input, scale);
 		final RunReport report = runtime.pipeline().run(ImagePlusSource.of(input), model, options, sink, monitor);
-		lastScale = report.scale();
 		return sink.toImagePlus(title, report.summary());
-	}
-
-	@Override
-	public String suffix() {
-		return "-" + model.id() + "-x" + Math.max(lastScale, 1);
 	}
 }
