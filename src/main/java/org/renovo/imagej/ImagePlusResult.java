@@ -19,12 +19,17 @@ import org.renovo.tensor.Quantizer;
 public final class ImagePlusResult implements PlaneSink {
 
 	private final ImagePlus input;
-	private int scale;
 	private ImageStack stack;
+	private long clipped;
 
 	public ImagePlusResult(final ImagePlus input, final int scale) {
+		this(input, input.getWidth() * scale, input.getHeight() * scale);
+	}
+
+	/** A result of any size: a scale that is not a whole number, or differs between the axes after rounding. */
+	public ImagePlusResult(final ImagePlus input, final int width, final int height) {
 		this(input);
-		allocate(scale);
+		stack = new ImageStack(width, height, input.getStackSize());
 	}
 
 	/** A result whose scale is that of the first plane it receives. */
@@ -36,12 +41,13 @@ public final class ImagePlusResult implements PlaneSink {
 	@Override
 	public void accept(final int index, final float[][] c) {
 		if (stack == null) allocate(scaleOf(c[0].length));
+		for (final float[] component : c)
+			clipped += Quantizer.outOfRange(component, maximum());
 		stack.setPixels(pixels(c), index + 1);
 		stack.setSliceLabel(input.getStack().getSliceLabel(index + 1), index + 1);
 	}
 
 	private void allocate(final int s) {
-		scale = s;
 		stack = new ImageStack(input.getWidth() * s, input.getHeight() * s, input.getStackSize());
 	}
 
@@ -50,6 +56,23 @@ public final class ImagePlusResult implements PlaneSink {
 		final int s = (int) Math.round(Math.sqrt((double) length / area));
 		if (s < 1 || s * (long) s * area != length) throw new IllegalArgumentException("A plane of " + length + " values is not the " + input.getWidth() + "x" + input.getHeight() + " input scaled by a whole number.");
 		return s;
+	}
+
+	/** The largest value the input's type holds, or infinity for 32-bit, which is never clipped. */
+	private double maximum() {
+		switch (input.getType()) {
+			case ImagePlus.GRAY16: return 65535;
+			case ImagePlus.GRAY32: return Double.POSITIVE_INFINITY;
+			default: return 255;
+		}
+	}
+
+	/**
+	 * How many values so far lay outside the output type's range (or were NaN) and were clamped on
+	 * writing; callers report a non-zero count, so no value is clipped silently.
+	 */
+	public long clippedValues() {
+		return clipped;
 	}
 
 	private Object pixels(final float[][] c) {
@@ -93,12 +116,14 @@ public final class ImagePlusResult implements PlaneSink {
 		out.setDisplayRange(input.getDisplayRangeMin(), input.getDisplayRangeMax());
 	}
 
+	/** NB: per axis, from the actual sizes, so a scale of 1.5 on an odd width stays exact in physical units. */
 	private Calibration scaled(final Calibration c) {
 		final Calibration s = c.copy();
-		s.pixelWidth = c.pixelWidth / scale;
-		s.pixelHeight = c.pixelHeight / scale;
-		s.xOrigin = c.xOrigin * scale;
-		s.yOrigin = c.yOrigin * scale;
+		final double sx = (double) stack.getWidth() / input.getWidth(), sy = (double) stack.getHeight() / input.getHeight();
+		s.pixelWidth = c.pixelWidth / sx;
+		s.pixelHeight = c.pixelHeight / sy;
+		s.xOrigin = c.xOrigin * sx;
+		s.yOrigin = c.yOrigin * sy;
 		return s;
 	}
 }

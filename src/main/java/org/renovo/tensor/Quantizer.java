@@ -31,6 +31,15 @@ public final class Quantizer {
 		return out;
 	}
 
+	/** How many of {@code values} are NaN or round outside [0, max], i.e. would be clamped. */
+	public static long outOfRange(final float[] values, final double max) {
+		if (Double.isInfinite(max)) return 0;
+		long n = 0;
+		for (final float v : values)
+			if (!(v >= -0.5f && v < max + 0.5)) n++;
+		return n;
+	}
+
 	/** NB: NaN becomes 0 in an integer type, where it cannot be stored. */
 	static int clampRound(final float v, final int max) {
 		if (!(v > 0)) return 0;
