@@ -14,6 +14,8 @@ import javax.imageio.ImageIO;
 import ij.ImagePlus;
 import ij.process.ImageProcessor;
 
+import org.renovo.imagej.ImageFiles;
+import org.renovo.imagej.OutputFormat;
 import org.renovo.model.onnx.DemoModel;
 import org.renovo.pipeline.RunOptions;
 

@@ -10,6 +10,8 @@ import java.util.List;
 import ij.ImagePlus;
 
 import org.renovo.engine.DeviceChoice;
+import org.renovo.imagej.ImageFiles;
+import org.renovo.imagej.OutputFormat;
 import org.renovo.model.Model;
 import org.renovo.pipeline.RunOptions;
 import org.renovo.tiling.TileOptions;

@@ -19,5 +19,6 @@ class BadInputTest {
 	void runtimeFailuresAreNot() {
 		assertFalse(new InferenceException("x").isBadInput());
 		assertFalse(new RunCancelledException("x").isBadInput());
+		assertFalse(new OutputException("x").isBadInput());
 	}
 }

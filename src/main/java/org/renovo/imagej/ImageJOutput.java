@@ -1,4 +1,4 @@
-package org.renovo.cli;
+package org.renovo.imagej;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -8,10 +8,13 @@ import java.util.concurrent.Callable;
 /**
  * Runs an ImageJ file call with {@code System.out} and {@code System.err} captured. NB: headless ImageJ
  * reports a failed open or save by printing (IJ.error falls back to the console, some writers print a
- * stack trace) and returning null or false; capturing turns that text into the CLI's one-line reason and
- * keeps it off the user's terminal. Not thread-safe: the CLI does its file work on one thread.
+ * stack trace) and returning null or false; capturing turns that text into a one-line reason and
+ * keeps it off the user's terminal. Not thread-safe: callers do their file work on one thread.
  */
 final class ImageJOutput<T> {
+
+	/** How Java reports ENOSPC on Linux and macOS. */
+	static final String DISK_FULL = "No space left on device";
 
 	private final T value;
 	private final String printed;
@@ -43,5 +46,15 @@ final class ImageJOutput<T> {
 		for (final String line : printed.split("\\R"))
 			if (!line.trim().isEmpty()) return line.trim();
 		return fallback;
+	}
+
+	/**
+	 * Like {@link #firstLine}, but a line naming a full disk wins. NB: ImageJ's FileSaver prints "An error
+	 * occured writing the file." first and the system's reason after it.
+	 */
+	String reason(final String fallback) {
+		for (final String line : printed.split("\\R"))
+			if (line.contains(DISK_FULL)) return line.trim();
+		return firstLine(fallback);
 	}
 }

@@ -1,4 +1,4 @@
-package org.renovo.cli;
+package org.renovo.imagej;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +16,7 @@ import ij.process.ByteProcessor;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.renovo.error.UnsupportedImageException;
 
 class ImageFilesTest {
 
@@ -39,16 +40,17 @@ class ImageFilesTest {
 		try (var in = ImageFilesTest.class.getResourceAsStream("/org/renovo/cli/examples/chelsea.png")) {
 			Files.write(png, java.util.Arrays.copyOf(in.readAllBytes(), 2000));
 		}
-		final UsageException e = assertThrows(UsageException.class, () -> ImageFiles.read(png));
+		final UnsupportedImageException e = assertThrows(UnsupportedImageException.class, () -> ImageFiles.read(png));
 		assertTrue(e.getMessage().startsWith("Cannot read " + png), e.getMessage());
-		assertEquals(1, e.getMessage().split("\\R").length, e.getMessage());
+		assertEquals(2, e.getMessage().split("\\R").length, e.getMessage());
+		assertEquals("image-input", e.anchor());
 	}
 
 	@Test
 	void writeReplacesAnExistingFile() throws IOException {
 		final Path output = Files.write(dir.resolve("o.tif"), new byte[] { 1, 2 });
 		ImageFiles.write(new ImagePlus("b", new ByteProcessor(5, 4)), output, OutputFormat.TIFF);
-		assertEquals(5, CliRun.open(output).getWidth());
+		assertEquals(5, new ij.io.Opener().openImage(output.toString()).getWidth());
 		assertEquals(List.of("o.tif"), names(dir));
 	}
 
