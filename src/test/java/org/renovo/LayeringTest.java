@@ -43,6 +43,8 @@ class LayeringTest {
 	@Test
 	void imagingIsPure() throws IOException {
 		assertEquals(List.of(), violations(List.of("imaging"), "import (static )?(org\\.renovo\\.(?!imaging)|net\\.imglib2\\.|ai\\.).*"));
+		// NB: stricter than tiling: float-plane operations need nothing beyond the JDK.
+		assertEquals(List.of(), violations(List.of("imaging"), "import (static )?(?!java\\.).*"));
 	}
 
 	@Test

@@ -83,9 +83,10 @@ class LanczosResamplerTest {
 	}
 
 	@Test
-	void withoutAntialiasingTheCheckerboardWouldAlias() {
-		// NB: guards the test above: an unstretched kernel at 0.5 puts weight 0.5 on each of two
-		// opposite pixels too, so probe a factor where it matters: 64 -> 21 (factor 0.33).
+	void shrinkingByAThirdAveragesACheckerboard() {
+		// NB: at factor 1/2 even an unstretched kernel averages the checkerboard in the interior (it
+		// reads two opposite pixels at ±0.5), so the antialiasing shows at 64 -> 21: without the
+		// stretched kernel this interior reads 169, not 120.
 		final int n = 64;
 		final float[] board = new float[n * n];
 		for (int i = 0; i < n * n; i++)
