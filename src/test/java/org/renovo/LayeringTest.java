@@ -15,12 +15,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point down: the core packages import no ImageJ or SciJava, only {@code engine} imports
- * ONNX Runtime, and {@code tiling} imports nothing else of Renovo.
+ * ONNX Runtime, and {@code tiling} and {@code imaging} import nothing else of Renovo.
  */
 class LayeringTest {
 
 	private static final Path MAIN = Paths.get("src", "main", "java", "org", "renovo");
-	private static final List<String> CORE = List.of("tiling", "tensor", "engine", "model", "pipeline", "error");
+	private static final List<String> CORE = List.of("tiling", "tensor", "engine", "model", "pipeline", "error", "imaging");
 
 	@Test
 	void corePackagesStayFreeOfFiji() throws IOException {
@@ -38,6 +38,13 @@ class LayeringTest {
 	@Test
 	void tilingIsPure() throws IOException {
 		assertEquals(List.of(), violations(List.of("tiling"), "import (static )?(org\\.renovo\\.(?!tiling)|net\\.imglib2\\.|ai\\.).*"));
+	}
+
+	@Test
+	void imagingIsPure() throws IOException {
+		assertEquals(List.of(), violations(List.of("imaging"), "import (static )?(org\\.renovo\\.(?!imaging)|net\\.imglib2\\.|ai\\.).*"));
+		// NB: stricter than tiling: float-plane operations need nothing beyond the JDK.
+		assertEquals(List.of(), violations(List.of("imaging"), "import (static )?(?!java\\.).*"));
 	}
 
 	@Test
