@@ -7,7 +7,7 @@ package org.renovo.imaging;
  * <ul>
  * <li>{@code float} values: NaN and infinities are ignored; the order statistics are found by a radix
  * select ({@link FloatOrderStatistics}), linear in the number of pixels: a 16-megapixel plane takes
- * about 0.1 s, where sorting a copy took 1.6 s on two cores.</li>
+ * under 0.1 s, where sorting a copy took 1.6 s on two cores.</li>
  * <li>{@code short} values are read as unsigned 16-bit (0..65535), as ImageJ stores them, and counted
  * in a 65536-bin histogram: exact, and linear in the number of pixels.</li>
  * </ul>
