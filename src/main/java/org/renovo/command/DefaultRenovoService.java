@@ -41,6 +41,11 @@ public final class DefaultRenovoService extends AbstractService implements Renov
 	}
 
 	@Override
+	public synchronized org.renovo.task.ModelRuntime runtime() {
+		return new org.renovo.task.ModelRuntime(registry, engine, geometries);
+	}
+
+	@Override
 	public ModelRegistry registry() {
 		return registry;
 	}

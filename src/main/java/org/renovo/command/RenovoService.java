@@ -13,6 +13,9 @@ public interface RenovoService extends SciJavaService {
 	/** A pipeline over the shared engine and geometry cache; cheap, so ask for one per run. */
 	RestorationPipeline pipeline();
 
+	/** The registry, engine and geometry cache together, as tasks take them. */
+	org.renovo.task.ModelRuntime runtime();
+
 	/** The models a user can name, from {@code Fiji.app/models/renovo} when Fiji's folder is known. */
 	ModelRegistry registry();
 }

@@ -1,43 +1,31 @@
 package org.renovo.command;
 
-import ij.ImagePlus;
-import ij.macro.Interpreter;
+import java.util.Locale;
 
-import org.renovo.engine.DeviceChoice;
-import org.renovo.error.InvalidOptionsException;
-import org.renovo.error.RenovoException;
-import org.renovo.error.RunCancelledException;
-import org.renovo.imagej.ImagePlusResult;
-import org.renovo.imagej.ImagePlusSource;
+import ij.ImagePlus;
+
 import org.renovo.pipeline.RunOptions;
-import org.renovo.pipeline.RunReport;
 import org.renovo.tiling.TileOptions;
+import org.renovo.task.ImageTask;
+import org.renovo.task.UpscaleTask;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.DynamicCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.UIService;
 
 /**
  * Upscales an image with a model, tile by tile; the input is never modified. Macro keys (never rename):
- * {@code model} (an id from the models folder or a path to an {@code .onnx} file), {@code tile_size},
- * {@code tile_overlap}, {@code device} ({@code auto | cpu | cuda | coreml}). A failure or a cancel
- * cancels the command with the reason and leaves {@code result} null.
- * <pre>{@code run("Upscale...", "model=demo-x2 tile_size=256 tile_overlap=16 device=auto");}</pre>
+ * {@code model} (an id from the models folder or a path to an {@code .onnx} file), {@code scale}
+ * (0 = the model's own factor; any other scale chains the model's siblings and resamples),
+ * {@code tile_size}, {@code tile_overlap}, {@code device} ({@code auto | cpu | cuda | coreml}).
+ * <pre>{@code run("Upscale...", "model=demo-x2 scale=0 tile_size=256 tile_overlap=16 device=auto");}</pre>
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Renovo>Upscale...")
-public final class UpscaleCommand extends DynamicCommand {
-
-	@Parameter private RenovoService renovo;
-	@Parameter private StatusService status;
-	@Parameter private LogService log;
-	@Parameter private UIService ui;
+public final class UpscaleCommand extends TaskCommand {
 
 	@Parameter(label = "Image") private ImagePlus image;
 	@Parameter(label = "Model", initializer = "listModels") private String model = "demo-x2";
+	@Parameter(label = "Scale (0 = the model's own)", min = "0", max = "16", stepSize = "0.5", persist = false) private double scale = UpscaleTask.NATIVE_SCALE;
 	// NB: not persisted, so a script that omits them gets the documented defaults, not the last dialog's.
 	@Parameter(label = "Tile size (px)", min = "16", persist = false) private int tile_size = TileOptions.DEFAULT_TILE_SIZE;
 	@Parameter(label = "Tile overlap (px)", min = "0", persist = false) private int tile_overlap = TileOptions.DEFAULT_OVERLAP;
@@ -45,38 +33,20 @@ public final class UpscaleCommand extends DynamicCommand {
 	@Parameter(type = ItemIO.OUTPUT) private ImagePlus result;
 
 	@Override
-	public void run() {
-		try {
-			final ImagePlusResult sink = new ImagePlusResult(image);
-			final RunReport report = renovo.pipeline().run(ImagePlusSource.of(image), renovo.registry().resolve(model), options(), sink, new StatusProgress(status, log, this::isCanceled));
-			result = sink.toImagePlus(baseName(image.getTitle()) + "-" + report.modelId() + "-x" + report.scale(), report.summary());
-			// NB: the GUI's legacy layer shows an OUTPUT ImagePlus itself (in batch mode too); headless it does not, so a macro could not select it.
-			if (ui.isHeadless() && Interpreter.isBatchMode()) Interpreter.addBatchModeImage(result);
-		}
-		catch (final RenovoException e) {
-			if (e instanceof RunCancelledException) log.info(e.getMessage());
-			else log.error(e.getMessage());
-			if (!isCanceled()) cancel(e.getMessage());
-			// NB: else the status bar keeps the last tile's half-filled progress.
-			status.clearStatus();
-		}
+	protected ImageTask task(final RunOptions options) {
+		return new UpscaleTask(renovo.runtime(), model, scale, options);
 	}
 
-	private RunOptions options() {
-		try {
-			return RunOptions.defaults().withTiles(TileOptions.defaults().withTileSize(tile_size).withOverlap(tile_overlap)).withDevice(DeviceChoice.parse(device));
-		}
-		catch (final IllegalArgumentException e) {
-			throw new InvalidOptionsException("tile_size=" + tile_size + ", tile_overlap=" + tile_overlap + ": " + e.getMessage(), e);
-		}
+	@Override protected ImagePlus input() { return image; }
+
+	@Override
+	protected void setResult(final ImagePlus r) {
+		final double s = (double) r.getWidth() / image.getWidth();
+		r.setTitle(baseName(image.getTitle()) + "-" + model.replaceAll(".*[/\\\\]", "").replaceFirst("\\.(onnx|param)$", "") + "-x" + (s == Math.rint(s) ? String.valueOf((long) s) : String.format(Locale.ROOT, "%.3g", s)));
+		result = r;
 	}
 
 	private void listModels() {
 		getInfo().getMutableInput("model", String.class).setChoices(renovo.registry().ids());
-	}
-
-	/** The title without its file extension: {@code blobs.gif} gives {@code blobs}. */
-	static String baseName(final String title) {
-		return title.replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
 	}
 }

@@ -29,7 +29,7 @@ class MacroKeysTest {
 			final List<String> keys = new ArrayList<>();
 			for (final ModuleItem<?> item : info.inputs())
 				if (!Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class) keys.add(item.getName());
-			assertEquals(Arrays.asList("image", "model", "tile_size", "tile_overlap", "device"), keys);
+			assertEquals(Arrays.asList("image", "model", "scale", "tile_size", "tile_overlap", "device"), keys);
 			for (final String key : keys) {
 				assertTrue(key.matches("[a-z]+(_[a-z]+)*"), key);
 				for (final String other : keys)

@@ -135,8 +135,9 @@ class UpscaleCommandTest {
 		resultOf(upscale(input, 64));
 		resultOf(upscale(input, 64));
 		// test
-		assertEquals(2, engine.handedOut.size());
-		assertSame(engine.handedOut.get(0), engine.handedOut.get(1));
+		assertTrue(engine.handedOut.size() >= 2);
+		for (final InferenceSession s : engine.handedOut)
+			assertSame(engine.handedOut.get(0), s);
 	}
 
 	@Test
