@@ -62,6 +62,17 @@ final class Arguments {
 		}
 	}
 
+	double decimal(final String name, final double fallback) {
+		final Optional<String> text = value(name);
+		if (!text.isPresent()) return fallback;
+		try {
+			return Double.parseDouble(text.get().trim());
+		}
+		catch (final NumberFormatException e) {
+			throw new UsageException("Option " + name + " needs a number, got '" + text.get() + "'" + hint(command), e);
+		}
+	}
+
 	private static String unknown(final String command, final String arg) {
 		return (arg.startsWith("-") ? "Unknown option " : "Unexpected argument ") + "'" + arg + "'" + hint(command);
 	}

@@ -18,6 +18,7 @@ import org.renovo.imagej.ImageFiles;
 import org.renovo.imagej.OutputFormat;
 import org.renovo.model.onnx.DemoModel;
 import org.renovo.pipeline.RunOptions;
+import org.renovo.task.UpscaleTask;
 
 /**
  * {@code renovo demo}: the bundled photo through Real-ESRGAN x4plus (fetched on first use), next to
@@ -55,8 +56,8 @@ final class DemoCommand {
 		}
 		final ImagePlus photo = example();
 		final String model = model(err);
-		try (Upscaler upscaler = new Upscaler(Folders.models(), Folders.cache())) {
-			final ImagePlus renovo = upscaler.run(photo, upscaler.model(model), RunOptions.defaults(), new ConsoleMonitor(err), "chelsea-renovo");
+		try (CliRuntime runtime = CliRuntime.open()) {
+			final ImagePlus renovo = new UpscaleTask(runtime.runtime(), model, RunOptions.defaults()).apply(photo, "chelsea-renovo", new ConsoleMonitor(err));
 			final String x = "x" + renovo.getWidth() / photo.getWidth();
 			renovo.setTitle("chelsea-renovo-" + x);
 			final ImagePlus bicubic = bicubic(photo, renovo.getWidth(), renovo.getHeight(), "chelsea-bicubic-" + x);

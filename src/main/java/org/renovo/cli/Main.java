@@ -22,7 +22,9 @@ public final class Main {
 		"Usage: renovo <command> [options]",
 		"",
 		"Commands:",
-		"  upscale   upscale one image file with an ONNX model",
+		"  upscale   upscale one image file with an ONNX model, at its own factor or any scale",
+		"  denoise   remove noise from one image file with a 1x model",
+		"  restore   restore a scanned or old photo: artefacts, optional upscale, faded colour",
 		"  demo      upscale the bundled example photo and compare it with bicubic",
 		"  models    list the installed models, or fetch the default ones",
 		"  convert   convert an ncnn .param/.bin model into an ONNX file",
@@ -78,7 +80,8 @@ public final class Main {
 		final String[] rest = Arrays.copyOfRange(args, 1, args.length);
 		switch (args[0]) {
 			case "--help": case "-h": case "help": return help(USAGE, out);
-			case "upscale": return Arguments.wantsHelp(rest) ? help(UpscaleCli.USAGE, out) : UpscaleCli.run(rest, out, err);
+			case "upscale": case "denoise": case "restore":
+				return Arguments.wantsHelp(rest) ? help(TaskCli.usage(args[0]), out) : TaskCli.run(args[0], rest, out, err);
 			case "demo": return Arguments.wantsHelp(rest) ? help(DemoCommand.USAGE, out) : DemoCommand.run(rest, out, err);
 			case "models": return Arguments.wantsHelp(rest) ? help(ModelsCli.USAGE, out) : ModelsCli.run(rest, out, err);
 			case "convert": return Arguments.wantsHelp(rest) ? help(ConvertCli.USAGE, out) : ConvertCli.run(rest, out, err);
