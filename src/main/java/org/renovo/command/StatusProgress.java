@@ -40,6 +40,8 @@ final class StatusProgress implements RunMonitor {
 	@Override
 	public void warn(final String message) {
 		log.warn(message);
+		// NB: advice also goes to the status bar, which never blocks; a dialog would stop a running macro.
+		status.showStatus(message);
 	}
 
 	static String message(final int done, final int total, final double secondsLeft) {
