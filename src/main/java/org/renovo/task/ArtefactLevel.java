@@ -11,7 +11,8 @@ import org.renovo.pipeline.ImageData;
  * JPEG blocking from the 8x8 block-edge strength, other noise from a robust estimate of its standard
  * deviation in 8-bit units; the stronger of the two wins. waifu2x's levels were trained on JPEG
  * qualities from about 95 (level 0) down to about 50 and below (level 3); the thresholds put the
- * estimators' readings on that scale (measured values in {@code ArtefactLevelTest}).
+ * estimators' readings on that scale. NB: fur and foliage read as a sigma of about 1.9 on a clean photo
+ * (skimage's chelsea), so level 0 starts at 2.
  */
 final class ArtefactLevel {
 
@@ -19,7 +20,7 @@ final class ArtefactLevel {
 	static final int NONE = -1;
 
 	static final double[] BLOCKING_THRESHOLDS = { 1.15, 1.3, 1.6, 2.2 };
-	static final double[] SIGMA_THRESHOLDS = { 1.5, 3, 6, 10 };
+	static final double[] SIGMA_THRESHOLDS = { 2, 4, 7, 12 };
 
 	private final int level;
 	private final String record;

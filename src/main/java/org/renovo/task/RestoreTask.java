@@ -71,7 +71,7 @@ public final class RestoreTask implements ImageTask {
 		for (final String advice : Preflight.forRestore(source, plan == null ? 1 : plan.scale()))
 			monitor.warn(advice);
 		ImageData current = source;
-		final int level = level(source, record);
+		final int level = level(source, record, monitor);
 		if (level != ArtefactLevel.NONE) {
 			final Model model = denoiseModel(level);
 			record.add("Renovo: step 1, artefact removal with " + model.id());
@@ -83,8 +83,6 @@ public final class RestoreTask implements ImageTask {
 		if (!colour.equals(OFF)) current = colour(current instanceof FloatImage ? (FloatImage) current : FloatImage.copyOf(current), record);
 		else record.add("Renovo: step 3, colour: skipped");
 		final FloatImage result = current instanceof FloatImage ? (FloatImage) current : FloatImage.copyOf(current);
-		for (final String line : record)
-			monitor.info(line);
 		return ResultImages.of(input, result, title, record, monitor);
 	}
 
@@ -93,11 +91,12 @@ public final class RestoreTask implements ImageTask {
 		return steps.plan(source, upscaleModel, target);
 	}
 
-	private int level(final ImageData source, final List<String> record) {
+	private int level(final ImageData source, final List<String> record, final RunMonitor monitor) {
 		if (noiseLevel.equals(OFF)) return ArtefactLevel.NONE;
 		if (!noiseLevel.equals(AUTO)) return Integer.parseInt(noiseLevel);
 		final ArtefactLevel estimate = ArtefactLevel.estimate(source);
 		record.add(estimate.record());
+		monitor.info(estimate.record());
 		return estimate.level();
 	}
 

@@ -1,6 +1,7 @@
 package org.renovo.task;
 
 import java.util.List;
+import java.util.Locale;
 
 import ij.ImagePlus;
 
@@ -20,15 +21,18 @@ final class ResultImages {
 		return finish(sink, title, record, monitor);
 	}
 
-	/** The image {@code sink} received, with a warning (logged and recorded) when values were clipped. */
+	/** The image {@code sink} received, with a warning (logged and recorded) when values were clamped. */
 	static ImagePlus finish(final ImagePlusResult sink, final String title, final List<String> record, final RunMonitor monitor) {
+		final ImagePlus out = sink.toImagePlus(title, "");
 		final long clipped = sink.clippedValues();
 		if (clipped > 0) {
-			final String warning = "Renovo: " + clipped + " output values lay outside the range of the image's pixel type and were clamped to it"
-				+ " (convert the input to 32-bit with Image > Type > 32-bit to keep them).";
+			final double values = (double) out.getWidth() * out.getHeight() * out.getStackSize() * (out.getType() == ImagePlus.COLOR_RGB ? 3 : 1);
+			final String warning = String.format(Locale.ROOT, "Renovo: %d output values (%.3f %%) lay outside what the %s result holds and were clamped;"
+				+ " a 32-bit copy of the input (Image > Type > 32-bit) keeps them.", clipped, 100 * clipped / values, out.getType() == ImagePlus.COLOR_RGB ? "RGB" : out.getBitDepth() + "-bit");
 			monitor.warn(warning);
 			record.add(warning);
 		}
-		return sink.toImagePlus(title, String.join("\n", record));
+		out.setProperty("Info", String.join("\n", record));
+		return out;
 	}
 }
