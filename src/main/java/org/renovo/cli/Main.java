@@ -23,6 +23,7 @@ public final class Main {
 		"",
 		"Commands:",
 		"  upscale   upscale one image file with an ONNX model",
+		"  batch     run a task over every image of a folder, resumable",
 		"  demo      upscale the bundled example photo and compare it with bicubic",
 		"  models    list the installed models, or fetch the default ones",
 		"  convert   convert an ncnn .param/.bin model into an ONNX file",
@@ -79,6 +80,7 @@ public final class Main {
 		switch (args[0]) {
 			case "--help": case "-h": case "help": return help(USAGE, out);
 			case "upscale": return Arguments.wantsHelp(rest) ? help(UpscaleCli.USAGE, out) : UpscaleCli.run(rest, out, err);
+			case "batch": return Arguments.wantsHelp(rest) ? help(BatchCli.USAGE, out) : BatchCli.run(rest, out, err);
 			case "demo": return Arguments.wantsHelp(rest) ? help(DemoCommand.USAGE, out) : DemoCommand.run(rest, out, err);
 			case "models": return Arguments.wantsHelp(rest) ? help(ModelsCli.USAGE, out) : ModelsCli.run(rest, out, err);
 			case "convert": return Arguments.wantsHelp(rest) ? help(ConvertCli.USAGE, out) : ConvertCli.run(rest, out, err);

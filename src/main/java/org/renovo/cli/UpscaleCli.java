@@ -9,7 +9,6 @@ import java.util.List;
 
 import ij.ImagePlus;
 
-import org.renovo.engine.DeviceChoice;
 import org.renovo.imagej.ImageFiles;
 import org.renovo.imagej.OutputFormat;
 import org.renovo.model.Model;
@@ -42,7 +41,7 @@ final class UpscaleCli {
 		final Arguments a = Arguments.parse("upscale", args, OPTIONS);
 		final String modelName = a.required("--model");
 		final Path input = Paths.get(a.required("--input")), output = Paths.get(a.required("--output"));
-		final RunOptions options = RunOptions.defaults().withTiles(tiles(a)).withDevice(DeviceChoice.parse(a.value("--device").orElse("auto")));
+		final RunOptions options = TaskFactory.runOptions(a);
 		final OutputFormat format = OutputFormat.of(output);
 		ImageFiles.checkOutput(output, input);
 		final ImagePlus image = ImageFiles.read(input);
@@ -54,17 +53,6 @@ final class UpscaleCli {
 			out.println(output);
 		}
 		return Main.OK;
-	}
-
-	private static TileOptions tiles(final Arguments a) {
-		try {
-			final TileOptions sized = TileOptions.defaults().withTileSize(a.integer("--tile", TileOptions.DEFAULT_TILE_SIZE));
-			// NB: without --overlap, keep the default that withTileSize shrank to fit a small tile.
-			return a.value("--overlap").isPresent() ? sized.withOverlap(a.integer("--overlap", 0)) : sized;
-		}
-		catch (final IllegalArgumentException e) {
-			throw new UsageException("Invalid tiling: " + e.getMessage(), e);
-		}
 	}
 
 	private static String baseName(final Path file) {
