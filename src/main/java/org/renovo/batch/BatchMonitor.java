@@ -1,6 +1,7 @@
 package org.renovo.batch;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.renovo.pipeline.RunMonitor;
 
@@ -25,4 +26,11 @@ public interface BatchMonitor extends RunMonitor {
 
 	/** {@code input} failed for {@code reason} (one line); the batch goes on with the next file. */
 	default void failed(final int index, final int total, final Path input, final String reason) {}
+
+	/** A time left for people: {@code 42 s}, {@code 8 min} or {@code 2.5 h}. */
+	static String duration(final double seconds) {
+		if (seconds < 90) return Math.round(seconds) + " s";
+		if (seconds < 90 * 60) return Math.round(seconds / 60) + " min";
+		return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+	}
 }

@@ -27,7 +27,7 @@ final class ConsoleBatchMonitor implements BatchMonitor {
 	@Override
 	public void done(final int index, final int total, final Path input, final Path output, final double seconds, final double secondsLeft) {
 		firstDone = true;
-		err.println(String.format(Locale.ROOT, "[%d/%d] %s ... %.1f s, ETA %s", index, total, input.getFileName(), seconds, duration(secondsLeft)));
+		err.println(String.format(Locale.ROOT, "[%d/%d] %s ... %.1f s, ETA %s", index, total, input.getFileName(), seconds, BatchMonitor.duration(secondsLeft)));
 		out.println(output);
 	}
 
@@ -49,12 +49,5 @@ final class ConsoleBatchMonitor implements BatchMonitor {
 	@Override
 	public void warn(final String message) {
 		err.println(message);
-	}
-
-	/** {@code 42 s}, {@code 8 min} or {@code 2.5 h}. */
-	static String duration(final double seconds) {
-		if (seconds < 90) return Math.round(seconds) + " s";
-		if (seconds < 90 * 60) return Math.round(seconds / 60) + " min";
-		return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
 	}
 }

@@ -3,13 +3,10 @@ package org.renovo.command;
 import ij.ImagePlus;
 import ij.macro.Interpreter;
 
-import org.renovo.engine.DeviceChoice;
-import org.renovo.error.InvalidOptionsException;
 import org.renovo.error.RenovoException;
 import org.renovo.error.RunCancelledException;
 import org.renovo.imagej.ImagePlusResult;
 import org.renovo.imagej.ImagePlusSource;
-import org.renovo.pipeline.RunOptions;
 import org.renovo.pipeline.RunReport;
 import org.renovo.tiling.TileOptions;
 import org.scijava.ItemIO;
@@ -48,7 +45,7 @@ public final class UpscaleCommand extends DynamicCommand {
 	public void run() {
 		try {
 			final ImagePlusResult sink = new ImagePlusResult(image);
-			final RunReport report = renovo.pipeline().run(ImagePlusSource.of(image), renovo.registry().resolve(model), options(), sink, new StatusProgress(status, log, this::isCanceled));
+			final RunReport report = renovo.pipeline().run(ImagePlusSource.of(image), renovo.registry().resolve(model), CommandTasks.options(tile_size, tile_overlap, device), sink, new StatusProgress(status, log, this::isCanceled));
 			result = sink.toImagePlus(baseName(image.getTitle()) + "-" + report.modelId() + "-x" + report.scale(), report.summary());
 			// NB: the GUI's legacy layer shows an OUTPUT ImagePlus itself (in batch mode too); headless it does not, so a macro could not select it.
 			if (ui.isHeadless() && Interpreter.isBatchMode()) Interpreter.addBatchModeImage(result);
@@ -59,15 +56,6 @@ public final class UpscaleCommand extends DynamicCommand {
 			if (!isCanceled()) cancel(e.getMessage());
 			// NB: else the status bar keeps the last tile's half-filled progress.
 			status.clearStatus();
-		}
-	}
-
-	private RunOptions options() {
-		try {
-			return RunOptions.defaults().withTiles(TileOptions.defaults().withTileSize(tile_size).withOverlap(tile_overlap)).withDevice(DeviceChoice.parse(device));
-		}
-		catch (final IllegalArgumentException e) {
-			throw new InvalidOptionsException("tile_size=" + tile_size + ", tile_overlap=" + tile_overlap + ": " + e.getMessage(), e);
 		}
 	}
 

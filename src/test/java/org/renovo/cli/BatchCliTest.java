@@ -103,9 +103,9 @@ class BatchCliTest {
 
 	@Test
 	void durationsReadAsSecondsMinutesOrHours() {
-		assertEquals("42 s", ConsoleBatchMonitor.duration(42.4));
-		assertEquals("8 min", ConsoleBatchMonitor.duration(8 * 60 + 10));
-		assertEquals("2.5 h", ConsoleBatchMonitor.duration(9000));
+		assertEquals("42 s", org.renovo.batch.BatchMonitor.duration(42.4));
+		assertEquals("8 min", org.renovo.batch.BatchMonitor.duration(8 * 60 + 10));
+		assertEquals("2.5 h", org.renovo.batch.BatchMonitor.duration(9000));
 	}
 
 	/** A valid command line with {@code overrides} replacing or adding options; IN and MISSING stand for folders, DROP removes the option. */
