@@ -31,8 +31,14 @@ class LayeringTest {
 	void onlyTheEngineImportsOnnxRuntime() throws IOException {
 		final List<String> notEngine = new ArrayList<>(CORE);
 		notEngine.remove("engine");
-		notEngine.addAll(List.of("imagej", "command", "cli"));
+		notEngine.addAll(List.of("imagej", "task", "batch", "command", "cli"));
 		assertEquals(List.of(), violations(notEngine, "import (static )?ai\\.onnxruntime\\..*"));
+	}
+
+	@Test
+	void batchAndTasksSitBelowCommandsAndCli() throws IOException {
+		// NB: the CLI and the Fiji command both drive a batch; it must not depend on either.
+		assertEquals(List.of(), violations(List.of("batch", "task", "imagej"), "import (static )?org\\.renovo\\.(command|cli)\\..*"));
 	}
 
 	@Test

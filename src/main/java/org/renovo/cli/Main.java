@@ -25,6 +25,7 @@ public final class Main {
 		"  upscale   upscale one image file with an ONNX model, at its own factor or any scale",
 		"  denoise   remove noise from one image file with a 1x model",
 		"  restore   restore a scanned or old photo: artefacts, optional upscale, faded colour",
+		"  batch     run upscale, denoise or restore over every image of a folder, resumable",
 		"  demo      upscale the bundled example photo and compare it with bicubic",
 		"  models    list the installed models, or fetch the default ones",
 		"  convert   convert an ncnn .param/.bin model into an ONNX file",
@@ -82,6 +83,7 @@ public final class Main {
 			case "--help": case "-h": case "help": return help(USAGE, out);
 			case "upscale": case "denoise": case "restore":
 				return Arguments.wantsHelp(rest) ? help(TaskCli.usage(args[0]), out) : TaskCli.run(args[0], rest, out, err);
+			case "batch": return Arguments.wantsHelp(rest) ? help(BatchCli.USAGE, out) : BatchCli.run(rest, out, err);
 			case "demo": return Arguments.wantsHelp(rest) ? help(DemoCommand.USAGE, out) : DemoCommand.run(rest, out, err);
 			case "models": return Arguments.wantsHelp(rest) ? help(ModelsCli.USAGE, out) : ModelsCli.run(rest, out, err);
 			case "convert": return Arguments.wantsHelp(rest) ? help(ConvertCli.USAGE, out) : ConvertCli.run(rest, out, err);

@@ -9,6 +9,7 @@ import org.renovo.engine.OrtInferenceEngine;
 import org.renovo.model.GeometryResolver;
 import org.renovo.model.ModelRegistry;
 import org.renovo.pipeline.RestorationPipeline;
+import org.renovo.task.ModelRuntime;
 import org.scijava.plugin.Plugin;
 import org.scijava.service.AbstractService;
 import org.scijava.service.Service;
@@ -28,6 +29,7 @@ public final class DefaultRenovoService extends AbstractService implements Renov
 	private InferenceEngine engine = new OrtInferenceEngine();
 	private ModelRegistry registry;
 	private GeometryResolver geometries;
+	private ModelRuntime runtime;
 
 	@Override
 	public void initialize() {
@@ -41,13 +43,14 @@ public final class DefaultRenovoService extends AbstractService implements Renov
 	}
 
 	@Override
-	public synchronized org.renovo.task.ModelRuntime runtime() {
-		return new org.renovo.task.ModelRuntime(registry, engine, geometries);
+	public ModelRegistry registry() {
+		return registry;
 	}
 
 	@Override
-	public ModelRegistry registry() {
-		return registry;
+	public synchronized ModelRuntime runtime() {
+		if (runtime == null) runtime = new ModelRuntime(registry, engine, geometries);
+		return runtime;
 	}
 
 	@Override
@@ -64,6 +67,7 @@ public final class DefaultRenovoService extends AbstractService implements Renov
 	synchronized void setEngine(final InferenceEngine replacement) {
 		engine.close();
 		engine = replacement;
+		runtime = null;
 	}
 
 	/** NB: read at initialisation, not per run, so one context never mixes two models folders. */

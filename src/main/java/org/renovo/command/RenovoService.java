@@ -2,6 +2,7 @@ package org.renovo.command;
 
 import org.renovo.model.ModelRegistry;
 import org.renovo.pipeline.RestorationPipeline;
+import org.renovo.task.ModelRuntime;
 import org.scijava.service.SciJavaService;
 
 /**
@@ -13,9 +14,9 @@ public interface RenovoService extends SciJavaService {
 	/** A pipeline over the shared engine and geometry cache; cheap, so ask for one per run. */
 	RestorationPipeline pipeline();
 
-	/** The registry, engine and geometry cache together, as tasks take them. */
-	org.renovo.task.ModelRuntime runtime();
-
 	/** The models a user can name, from {@code Fiji.app/models/renovo} when Fiji's folder is known. */
 	ModelRegistry registry();
+
+	/** The shared engine, models and geometry cache as one {@link ModelRuntime}, for building tasks; do not close its engine. */
+	ModelRuntime runtime();
 }

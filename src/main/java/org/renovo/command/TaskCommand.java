@@ -61,12 +61,7 @@ abstract class TaskCommand extends DynamicCommand {
 	private RunOptions options() {
 		final int tile_size = (Integer) getInput("tile_size"), tile_overlap = (Integer) getInput("tile_overlap");
 		final String device = (String) getInput("device");
-		try {
-			return RunOptions.defaults().withTiles(TileOptions.defaults().withTileSize(tile_size).withOverlap(tile_overlap)).withDevice(DeviceChoice.parse(device));
-		}
-		catch (final IllegalArgumentException e) {
-			throw new InvalidOptionsException("tile_size=" + tile_size + ", tile_overlap=" + tile_overlap + ", device=" + device + ": " + e.getMessage(), e);
-		}
+		return CommandTasks.options(tile_size, tile_overlap, device);
 	}
 
 	/** The title without its file extension: {@code blobs.gif} gives {@code blobs}. */

@@ -47,6 +47,12 @@ public final class DenoiseTask implements ImageTask {
 		this.level = level;
 		this.blend = blend;
 		this.options = options;
+		// NB: refused here, once, not per file of a batch.
+		checkOneX(new ModelSteps(runtime, options, RunMonitor.NONE, new ArrayList<>()).factor(this.model), this.model);
+	}
+
+	private static void checkOneX(final int factor, final Model model) {
+		if (factor != 1) throw new InvalidOptionsException("Model " + model.id() + " upscales " + factor + "x; Denoise needs a 1x model (such as waifu2x-cunet-noise0..3): use Upscale for " + model.id() + ".");
 	}
 
 	/** The model id {@code level} selects: {@code waifu2x-cunet-noise<level>} for the default family. */
@@ -69,8 +75,7 @@ public final class DenoiseTask implements ImageTask {
 
 	/** The denoise step Restore shares: {@code model} (1x) on robustly normalised planes, blended. */
 	static FloatImage denoise(final ModelSteps steps, final ImageData source, final Model model, final double blend, final List<String> record) {
-		final int factor = steps.factor(model);
-		if (factor != 1) throw new InvalidOptionsException("Model " + model.id() + " upscales " + factor + "x; Denoise needs a 1x model (such as waifu2x-cunet-noise0..3): use Upscale for " + model.id() + ".");
+		checkOneX(steps.factor(model), model);
 		final FloatImage denoised = steps.run(PercentileMapping.apply(source, record), model);
 		return blend >= 1 ? denoised : mix(FloatImage.copyOf(source), denoised, (float) blend);
 	}

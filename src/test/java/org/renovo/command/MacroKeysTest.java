@@ -41,6 +41,21 @@ class MacroKeysTest {
 	}
 
 	@Test
+	void batchKeysAreStableAndUnambiguous() {
+		try (Context context = new Context(CommandService.class)) {
+			final CommandInfo info = context.service(CommandService.class).getCommand(BatchCommand.class);
+			final List<String> keys = new ArrayList<>();
+			for (final ModuleItem<?> item : info.inputs())
+				if (!Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class) keys.add(item.getName());
+			assertEquals(Arrays.asList("task", "model", "level", "blend", "scale", "colour", "colour_strength", "input_dir", "output_dir", "pattern", "format", "tile_size", "tile_overlap", "device"), keys);
+			for (final String key : keys)
+				for (final String other : keys)
+					assertFalse(!key.equals(other) && other.endsWith(key), key + " is a suffix of " + other);
+			assertEquals("Batch...", info.getMenuPath().getLeaf().getName());
+		}
+	}
+
+	@Test
 	void baseNameDropsOnlyTheExtension() {
 		assertEquals("blobs", UpscaleCommand.baseName("blobs.gif"));
 		assertEquals("cells 2 day.1", UpscaleCommand.baseName("cells 2 day.1.tif"));

@@ -47,6 +47,15 @@ class ImageFilesTest {
 	}
 
 	@Test
+	void aFullDiskKeepsTheSystemsReasonThatImageJPrintsSecond() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(java.nio.file.Paths.get("/dev/full")), "needs Linux /dev/full");
+		// NB: ImageJ's FileSaver prints "File saving error (IOException):" first and the reason on a later line.
+		final ImageJOutput<Boolean> saved = ImageJOutput.capture(() -> new ij.io.FileSaver(new ImagePlus("b", new ByteProcessor(300, 300))).saveAsTiff("/dev/full"));
+		assertEquals(false, saved.value());
+		assertTrue(saved.reason("?").contains("No space left on device"), saved.reason("?"));
+	}
+
+	@Test
 	void writeReplacesAnExistingFile() throws IOException {
 		final Path output = Files.write(dir.resolve("o.tif"), new byte[] { 1, 2 });
 		ImageFiles.write(new ImagePlus("b", new ByteProcessor(5, 4)), output, OutputFormat.TIFF);
