@@ -38,7 +38,7 @@ final class TaskFactory {
 	static final Map<String, Object> COMMON_DEFAULTS = Map.of("--tile", TileOptions.DEFAULT_TILE_SIZE, "--overlap", TileOptions.DEFAULT_OVERLAP, "--device", "auto");
 
 	static final String COMMON_USAGE = String.join("\n",
-		"  --tile <N>          tile core size in input pixels (default " + TileOptions.DEFAULT_TILE_SIZE + ")",
+		"  --tile <N>          tile core size in input pixels; 0 (default) chooses it from the model's cost and memory",
 		"  --overlap <N>       blend band between tiles in input pixels (default " + TileOptions.DEFAULT_OVERLAP + ", at most tile/2)",
 		"  --device <d>        auto, cpu, cuda or coreml (default auto; falls back to cpu)");
 

@@ -48,7 +48,7 @@ public final class BatchCommand extends DynamicCommand {
 	@Parameter(label = "Output folder", style = "directory") private File output_dir;
 	@Parameter(label = "File pattern", persist = false) private String pattern = BatchJob.DEFAULT_PATTERN;
 	@Parameter(label = "Output format", choices = { "tif", "png", "jpg" }, persist = false) private String format = "tif";
-	@Parameter(label = "Tile size (px)", min = "16", persist = false) private int tile_size = TileOptions.DEFAULT_TILE_SIZE;
+	@Parameter(label = "Tile size (px; 0 = from the model and memory)", min = "0", persist = false) private int tile_size = TileOptions.DEFAULT_TILE_SIZE;
 	@Parameter(label = "Tile overlap (px)", min = "0", persist = false) private int tile_overlap = TileOptions.DEFAULT_OVERLAP;
 	@Parameter(label = "Device", choices = { "auto", "cpu", "cuda", "coreml" }, persist = false) private String device = "auto";
 

@@ -26,7 +26,7 @@ public final class DenoiseCommand extends TaskCommand {
 	@Parameter(label = "Noise level (0-3)", min = "0", max = "3", persist = false) private int level = DenoiseTask.DEFAULT_LEVEL;
 	@Parameter(label = "Blend with original (0-1)", min = "0", max = "1", stepSize = "0.1", persist = false) private double blend = DenoiseTask.DEFAULT_BLEND;
 	// NB: not persisted, so a script that omits them gets the documented defaults, not the last dialog's.
-	@Parameter(label = "Tile size (px)", min = "16", persist = false) private int tile_size = TileOptions.DEFAULT_TILE_SIZE;
+	@Parameter(label = "Tile size (px; 0 = from the model and memory)", min = "0", persist = false) private int tile_size = TileOptions.DEFAULT_TILE_SIZE;
 	@Parameter(label = "Tile overlap (px)", min = "0", persist = false) private int tile_overlap = TileOptions.DEFAULT_OVERLAP;
 	@Parameter(label = "Device", choices = { "auto", "cpu", "cuda", "coreml" }, persist = false) private String device = "auto";
 	@Parameter(type = ItemIO.OUTPUT) private ImagePlus result;

@@ -30,7 +30,7 @@ public final class RestoreCommand extends TaskCommand {
 	@Parameter(label = "Colour restoration", choices = { "off", "stretch", "grey-world", "white-patch" }, persist = false) private String colour = RestoreTask.DEFAULT_COLOUR;
 	@Parameter(label = "Colour strength (0-1)", min = "0", max = "1", stepSize = "0.1", persist = false) private double colour_strength = RestoreTask.DEFAULT_COLOUR_STRENGTH;
 	// NB: not persisted, so a script that omits them gets the documented defaults, not the last dialog's.
-	@Parameter(label = "Tile size (px)", min = "16", persist = false) private int tile_size = TileOptions.DEFAULT_TILE_SIZE;
+	@Parameter(label = "Tile size (px; 0 = from the model and memory)", min = "0", persist = false) private int tile_size = TileOptions.DEFAULT_TILE_SIZE;
 	@Parameter(label = "Tile overlap (px)", min = "0", persist = false) private int tile_overlap = TileOptions.DEFAULT_OVERLAP;
 	@Parameter(label = "Device", choices = { "auto", "cpu", "cuda", "coreml" }, persist = false) private String device = "auto";
 	@Parameter(type = ItemIO.OUTPUT) private ImagePlus result;

@@ -27,7 +27,7 @@ public final class UpscaleCommand extends TaskCommand {
 	@Parameter(label = "Model", initializer = "listModels") private String model = "demo-x2";
 	@Parameter(label = "Scale (0 = the model's own)", min = "0", max = "16", stepSize = "0.5", persist = false) private double scale = UpscaleTask.NATIVE_SCALE;
 	// NB: not persisted, so a script that omits them gets the documented defaults, not the last dialog's.
-	@Parameter(label = "Tile size (px)", min = "16", persist = false) private int tile_size = TileOptions.DEFAULT_TILE_SIZE;
+	@Parameter(label = "Tile size (px; 0 = from the model and memory)", min = "0", persist = false) private int tile_size = TileOptions.DEFAULT_TILE_SIZE;
 	@Parameter(label = "Tile overlap (px)", min = "0", persist = false) private int tile_overlap = TileOptions.DEFAULT_OVERLAP;
 	@Parameter(label = "Device", choices = { "auto", "cpu", "cuda", "coreml" }, persist = false) private String device = "auto";
 	@Parameter(type = ItemIO.OUTPUT) private ImagePlus result;

@@ -22,6 +22,7 @@ public final class GeometryResolver {
 
 	private final Path cacheDir;
 	private final Map<String, ModelGeometry> memory = new ConcurrentHashMap<>();
+	private final Map<String, org.renovo.model.onnx.ModelCost> costs = new ConcurrentHashMap<>();
 	private volatile int probes;
 
 	public GeometryResolver(final Path cacheDir) {
@@ -41,6 +42,19 @@ public final class GeometryResolver {
 	}
 
 	/** How many probe runs this resolver has made (for tests of the cache). */
+	/** The model's cost counted from its graph, once per file and version for this resolver's lifetime. */
+	public org.renovo.model.onnx.ModelCost cost(final Model model) {
+		final java.nio.file.Path file = model.file();
+		String key;
+		try {
+			key = file.toAbsolutePath() + "@" + java.nio.file.Files.size(file) + "@" + java.nio.file.Files.getLastModifiedTime(file).toMillis();
+		}
+		catch (final java.io.IOException e) {
+			throw new org.renovo.error.ModelFormatException("Cannot read " + file + ": " + e.getMessage(), e);
+		}
+		return costs.computeIfAbsent(key, k -> org.renovo.model.onnx.ModelCost.of(file));
+	}
+
 	public int probeCount() {
 		return probes;
 	}

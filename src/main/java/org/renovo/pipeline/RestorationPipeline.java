@@ -28,6 +28,7 @@ import org.renovo.tiling.ModelGeometry;
 import org.renovo.tiling.OverlapBlender;
 import org.renovo.tiling.PlanarTile;
 import org.renovo.tiling.Tile;
+import org.renovo.tiling.TileOptions;
 import org.renovo.tiling.TilePlan;
 import org.renovo.tiling.TilePlanner;
 
@@ -65,7 +66,7 @@ public final class RestorationPipeline {
 		final ChannelRouting routing = ChannelRouting.of(image.pixelType().components(), sig.inputChannels(), sig.outputChannels());
 		final ModelGeometry geometry = geometries.geometry(model, session);
 		final WholeInputPolicy policy = WholeInputPolicy.decide(image.width(), image.height(), geometry, model.padding(), options);
-		final TilePlan plan = plan(image.width(), image.height(), model, geometry, policy.tiles());
+		final TilePlan plan = plan(image.width(), image.height(), model, geometry, policy.tiles(), options, monitor);
 		if (policy.oneTile()) monitor.info("Renovo: " + model.id() + " pools over its whole input, so it runs as one tile (about " + (policy.estimatedBytes() >> 20) + " MB of working memory)");
 		else if (!plan.isExact() && plan.tiles().size() > 1) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "wider than any halo")
 			+ ") exceeds the halo of " + plan.halo() + " px; tiles are blended over " + 2 * plan.band() + " px and may differ slightly from a whole-image run.");
@@ -100,11 +101,29 @@ public final class RestorationPipeline {
 		final double psnr;
 		try (TileReader reader = new TileReader()) {
 			psnr = SeamMeter.psnr(routing.groups(image.components(0)).get(0), image.width(), image.height(), side, geometry.multiple(), policy.tiles(),
-				(group, tiles, w, h) -> runPlane(session, plan(w, h, model, geometry, tiles), reader, group, map, quiet, cancelOnly));
+				(group, tiles, w, h) -> runPlane(session, plan(w, h, model, geometry, tiles.isAuto() ? tiles.withTileSize(TileOptions.FALLBACK_TILE_SIZE) : tiles), reader, group, map, quiet, cancelOnly));
 		}
 		monitor.warn(String.format(java.util.Locale.ROOT, "Renovo: %s pools over its whole input; this %dx%d image needs about %d MB as one tile, over the budget of %d MB, so it ran in tiles."
 			+ " On a %dx%d crop, tiled against one tile: PSNR %.1f dB. A larger memory budget runs it as one tile.", model.id(), image.width(), image.height(),
 			policy.estimatedBytes() >> 20, options.memoryBudget() >> 20, Math.min(side, image.width()), Math.min(side, image.height()), psnr));
+	}
+
+	/**
+	 * The plan for an image: with an automatic tile size, first planned at the fallback size to learn the
+	 * halo, then at the size {@link TileSizePolicy} chooses from the model's cost.
+	 */
+	public TilePlan plan(final int width, final int height, final Model model, final ModelGeometry geometry, final RunOptions options) {
+		return plan(width, height, model, geometry, options.tiles(), options, RunMonitor.NONE);
+	}
+
+	private TilePlan plan(final int width, final int height, final Model model, final ModelGeometry geometry, final org.renovo.tiling.TileOptions tiles,
+		final RunOptions options, final RunMonitor monitor)
+	{
+		final TilePlan first = plan(width, height, model, geometry, tiles);
+		if (!tiles.isAuto()) return first;
+		final TileSizePolicy chosen = TileSizePolicy.choose(geometries.cost(model), first.halo(), options.memoryBudget());
+		monitor.info("Renovo: " + model.id() + ": " + chosen.reason());
+		return plan(width, height, model, geometry, tiles.withTileSize(chosen.size()));
 	}
 
 	private static TilePlan plan(final int width, final int height, final Model model, final ModelGeometry geometry, final org.renovo.tiling.TileOptions tiles) {

@@ -13,6 +13,15 @@ public final class RunOptions {
 	/** NB: 2 GiB of ONNX Runtime working memory fits the machines Fiji runs on, a 2-core laptop included. */
 	public static final long DEFAULT_MEMORY_BUDGET = 2L << 30;
 
+	/**
+	 * The budget when none is given: 2 GiB, or half the heap when Fiji was given less than 4 GiB (the
+	 * heap stands for what the user allotted; ONNX Runtime's CPU arena lives beside it). NB: ONNX Runtime's
+	 * Java API reports no device memory, so a GPU run uses the same figure.
+	 */
+	static long defaultBudget() {
+		return Math.min(DEFAULT_MEMORY_BUDGET, Math.max(256L << 20, Runtime.getRuntime().maxMemory() / 2));
+	}
+
 	private final TileOptions tiles;
 	private final DeviceChoice device;
 	private final long memoryBudget;
@@ -25,7 +34,7 @@ public final class RunOptions {
 	}
 
 	public static RunOptions defaults() {
-		return new RunOptions(TileOptions.defaults(), DeviceChoice.AUTO, DEFAULT_MEMORY_BUDGET);
+		return new RunOptions(TileOptions.defaults(), DeviceChoice.AUTO, defaultBudget());
 	}
 
 	public RunOptions withTiles(final TileOptions t) { return new RunOptions(t, device, memoryBudget); }

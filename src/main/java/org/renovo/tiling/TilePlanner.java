@@ -32,7 +32,7 @@ public final class TilePlanner {
 	public static TilePlan plan(final int width, final int height, final ModelGeometry geometry, final InputPadding padding, final TileOptions options) {
 		checkImage(width, height, geometry);
 		final int m = geometry.multiple();
-		final int tile = options.tileSize();
+		final int tile = options.plannedTileSize();
 		if (tile % m != 0) throw new IllegalArgumentException("Tile size " + tile + " is not a multiple of " + m + ", which this model needs: use " + roundUp(tile, m) + ".");
 		final int band = roundUp((options.overlap() + 1) / 2, m);
 		if (2 * band > tile) throw new IllegalArgumentException("Overlap " + options.overlap() + " is too wide for tile size " + tile + " with this model (size multiple " + m + "): use a tile of at least " + 2 * band + ".");
@@ -72,9 +72,13 @@ public final class TilePlanner {
 		return padding.pad();
 	}
 
-	/** Input pixels an output pixel needs around it, as far as the halo cap allows. */
-	private static int context(final ModelGeometry g, final TileOptions options) {
-		return g.isBounded() ? Math.min(g.radius(), options.haloCap()) : options.haloCap();
+	/**
+	 * Input pixels an output pixel needs around it: a measured radius up to twice the halo cap exactly
+	 * (x4fast's 34 px costs 6 % more input than a 32 px halo, and makes its tiling exact); an unbounded or
+	 * wider field, the cap.
+	 */
+	static int context(final ModelGeometry g, final TileOptions options) {
+		return g.isBounded() && g.radius() <= 2 * options.haloCap() ? g.radius() : options.haloCap();
 	}
 
 	/**

@@ -43,7 +43,7 @@ class MainTest {
 	void clear() { CliRun.clearFolders(); }
 
 	@ParameterizedTest
-	@ValueSource(strings = { "--bogus 1", "--tile abc", "--tile", "--tile 0", "--overlap -1", "--tile 8 --overlap 5", "--device quantum", "--model demo-x2", "stray" })
+	@ValueSource(strings = { "--bogus 1", "--tile abc", "--tile", "--tile -1", "--overlap -1", "--tile 8 --overlap 5", "--device quantum", "--model demo-x2", "stray" })
 	void badUsageExitsTwoWithOneLine(final String extra) throws IOException {
 		final String[] valid = { "upscale", "--model", "demo-x2", "--input", input.toString(), "--output", dir.resolve("o.png").toString() };
 		assertBadInput(CliRun.run(concat(valid, extra.split(" "))));
