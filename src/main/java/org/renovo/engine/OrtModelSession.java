@@ -17,6 +17,7 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 
 import org.renovo.error.InferenceException;
+import org.renovo.error.OutOfModelMemoryException;
 import org.renovo.error.ModelFormatException;
 
 /** An {@link OrtSession} with the device it runs on; closed only by its engine. */
@@ -95,7 +96,10 @@ final class OrtModelSession implements InferenceSession {
 		}
 	}
 
-	private InferenceException failed(final long[] shape, final OrtException e) {
+	private RuntimeException failed(final long[] shape, final OrtException e) {
+		if (AllocationFailures.matches(e.getMessage()))
+			return new OutOfModelMemoryException("ONNX Runtime ran out of memory for an input of shape " + Arrays.toString(shape) + " on " + device.label()
+				+ ": use a smaller tile_size (or --tile), or free memory. (" + e.getMessage() + ")", e);
 		return new InferenceException("ONNX Runtime failed on an input of shape " + Arrays.toString(shape) + " on " + device.label() + ": " + e.getMessage(), e);
 	}
 

@@ -3,7 +3,7 @@ package org.renovo.pipeline;
 /** Counts finished tiles and estimates the time left from the mean time per tile so far. */
 final class ProgressClock {
 
-	private final int total;
+	private int total;
 	private final long start = System.nanoTime();
 	private int done;
 
@@ -18,6 +18,11 @@ final class ProgressClock {
 	}
 
 	int total() { return total; }
+
+	/** More tiles to come than planned (a plane re-run with smaller tiles). */
+	void addWork(final int tiles) {
+		total += tiles;
+	}
 
 	double seconds() {
 		return (System.nanoTime() - start) / 1e9;

@@ -15,6 +15,7 @@ import org.renovo.engine.Tensor;
 import org.renovo.error.InferenceException;
 import org.renovo.error.InvalidOptionsException;
 import org.renovo.error.ModelFormatException;
+import org.renovo.error.OutOfModelMemoryException;
 import org.renovo.error.RunCancelledException;
 import org.renovo.error.UnsupportedImageException;
 import org.renovo.model.GeometryResolver;
@@ -66,18 +67,34 @@ public final class RestorationPipeline {
 		final ChannelRouting routing = ChannelRouting.of(image.pixelType().components(), sig.inputChannels(), sig.outputChannels());
 		final ModelGeometry geometry = geometries.geometry(model, session);
 		final WholeInputPolicy policy = WholeInputPolicy.decide(image.width(), image.height(), geometry, model.padding(), options);
-		final TilePlan plan = plan(image.width(), image.height(), model, geometry, policy.tiles(), options, monitor);
+		TilePlan plan = plan(image.width(), image.height(), model, geometry, policy.tiles(), options, monitor);
 		if (policy.oneTile()) monitor.info("Renovo: " + model.id() + " pools over its whole input, so it runs as one tile (about " + (policy.estimatedBytes() >> 20) + " MB of working memory)");
 		else if (!plan.isExact() && plan.tiles().size() > 1) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "wider than any halo")
 			+ ") exceeds the halo of " + plan.halo() + " px; tiles are blended over " + 2 * plan.band() + " px and may differ slightly from a whole-image run.");
 		final ProgressClock clock = new ProgressClock(image.planeCount() * routing.groups(image.components(0)).size() * plan.tiles().size());
 		final String mapping = image.planeCount() > 0 ? image.mapping(0).describe() : "";
+		int halvings = 0;
 		try (TileReader reader = new TileReader()) {
 			for (int p = 0; p < image.planeCount(); p++) {
 				final ValueMapping map = image.mapping(p);
 				final List<float[][]> outputs = new ArrayList<>();
-				for (final List<RandomAccessibleInterval<? extends RealType<?>>> group : routing.groups(image.components(p)))
-					outputs.add(toImageUnits(runPlane(session, plan, reader, group, map, clock, monitor), map));
+				for (final List<RandomAccessibleInterval<? extends RealType<?>>> group : routing.groups(image.components(p))) {
+					float[][] out = null;
+					while (out == null) {
+						try {
+							out = runPlane(session, plan, reader, group, map, clock, monitor);
+						}
+						catch (final OutOfModelMemoryException e) {
+							if (++halvings > MAX_HALVINGS) throw e;
+							final TilePlan smaller = smaller(plan, model, geometry, e);
+							monitor.warn("Renovo: ONNX Runtime ran out of memory on a tile of " + plan.sourceWidth() + "x" + plan.sourceHeight() + " px; this plane runs again with tiles of "
+								+ coreSize(smaller) + " px (same halo, so the result is unchanged where the tiling was exact).");
+							clock.addWork(smaller.tiles().size());
+							plan = smaller;
+						}
+					}
+					outputs.add(toImageUnits(out, map));
+				}
 				sink.accept(p, routing.merge(outputs));
 			}
 		}
@@ -106,6 +123,26 @@ public final class RestorationPipeline {
 		monitor.warn(String.format(java.util.Locale.ROOT, "Renovo: %s pools over its whole input; this %dx%d image needs about %d MB as one tile, over the budget of %d MB, so it ran in tiles."
 			+ " On a %dx%d crop, tiled against one tile: PSNR %.1f dB. A larger memory budget runs it as one tile.", model.id(), image.width(), image.height(),
 			policy.estimatedBytes() >> 20, options.memoryBudget() >> 20, Math.min(side, image.width()), Math.min(side, image.height()), psnr));
+	}
+
+	/** NB: at most this many halvings after an allocation failure, and never below the policy's smallest tile. */
+	static final int MAX_HALVINGS = 3;
+
+	/**
+	 * The same image planned with tiles of half the core size, after ONNX Runtime ran out of memory.
+	 *
+	 * @throws OutOfModelMemoryException {@code failure}, when the tiles cannot shrink further
+	 */
+	private static TilePlan smaller(final TilePlan plan, final Model model, final ModelGeometry geometry, final OutOfModelMemoryException failure) {
+		final int half = coreSize(plan) / 2;
+		if (half < TileSizePolicy.MIN) throw failure;
+		return plan(plan.width(), plan.height(), model, geometry, plan.tileOptions().withTileSize(half));
+	}
+
+	private static int coreSize(final TilePlan plan) {
+		int size = 0;
+		for (final Tile t : plan.tiles()) size = Math.max(size, Math.max(t.core().width(), t.core().height()));
+		return size;
 	}
 
 	/**

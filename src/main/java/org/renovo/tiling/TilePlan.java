@@ -17,9 +17,10 @@ public final class TilePlan {
 	private final int sourceWidth, sourceHeight;
 	private final List<Tile> tiles;
 	private final BlendWindow window;
+	private final TileOptions options;
 
 	TilePlan(final int width, final int height, final ModelGeometry geometry, final InputPadding padding, final int halo, final int band,
-		final int sourceWidth, final int sourceHeight, final List<Tile> tiles, final BlendWindow window)
+		final int sourceWidth, final int sourceHeight, final List<Tile> tiles, final TileOptions options)
 	{
 		this.width = width;
 		this.height = height;
@@ -30,7 +31,8 @@ public final class TilePlan {
 		this.sourceWidth = sourceWidth;
 		this.sourceHeight = sourceHeight;
 		this.tiles = Collections.unmodifiableList(tiles);
-		this.window = window;
+		this.window = options.window();
+		this.options = options;
 	}
 
 	/** Image width in input pixels. */
@@ -56,6 +58,8 @@ public final class TilePlan {
 	public int modelOutputWidth(final Tile tile) { return geometry.outputSize(tile.source().width()); }
 	public int modelOutputHeight(final Tile tile) { return geometry.outputSize(tile.source().height()); }
 	public BlendWindow window() { return window; }
+	/** The options this plan was made with. */
+	public TileOptions tileOptions() { return options; }
 	/** True when a finite halo covers the model's receptive field, so the tiles reproduce the whole-image result. */
 	public boolean isExact() { return geometry.isBounded() && halo >= geometry.radius(); }
 

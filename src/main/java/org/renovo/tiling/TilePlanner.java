@@ -49,7 +49,7 @@ public final class TilePlanner {
 			srcW = Math.max(srcW, t.source().width());
 			srcH = Math.max(srcH, t.source().height());
 		}
-		return new TilePlan(width, height, geometry, padding, reach - geometry.border(), band, srcW, srcH, tiles, options.window());
+		return new TilePlan(width, height, geometry, padding, reach - geometry.border(), band, srcW, srcH, tiles, options);
 	}
 
 	/** The plan of one tile covering the whole image: the reference every tiling must reproduce. */
