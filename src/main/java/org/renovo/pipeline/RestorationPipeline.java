@@ -57,6 +57,7 @@ public final class RestorationPipeline {
 	 *         cancelled run; the sink may have received some planes, the input is unchanged
 	 */
 	public RunReport run(final ImageData image, final Model model, final RunOptions options, final PlaneSink sink, final RunMonitor monitor) {
+		final long start = System.nanoTime();
 		final InferenceSession session = engine.session(model.file(), options.device());
 		for (final String reason : session.fallbacks())
 			monitor.warn("Renovo: device fallback, " + reason);
@@ -72,6 +73,8 @@ public final class RestorationPipeline {
 		else if (!plan.isExact() && plan.tiles().size() > 1) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "wider than any halo")
 			+ ") exceeds the halo of " + plan.halo() + " px; tiles are blended over " + 2 * plan.band() + " px and may differ slightly from a whole-image run.");
 		final ProgressClock clock = new ProgressClock(image.planeCount() * routing.groups(image.components(0)).size() * plan.tiles().size());
+		// NB: setup is everything before the first tile: opening (or reusing) the session, the geometry, the plan.
+		final double setup = (System.nanoTime() - start) / 1e9;
 		final String mapping = image.planeCount() > 0 ? image.mapping(0).describe() : "";
 		int halvings = 0;
 		try (TileReader reader = new TileReader()) {
@@ -99,7 +102,7 @@ public final class RestorationPipeline {
 			}
 		}
 		if (policy.needsSeamReport()) reportSeam(image, model, session, routing, policy, options, monitor);
-		final RunReport report = new RunReport(model.id(), session.device(), plan, mapping, clock.seconds());
+		final RunReport report = new RunReport(model.id(), session.device(), plan, mapping, setup, clock.seconds());
 		monitor.info(report.summary());
 		return report;
 	}
