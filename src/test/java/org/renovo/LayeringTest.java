@@ -54,6 +54,15 @@ class LayeringTest {
 	}
 
 	@Test
+	void updateSiteToolIsApart() throws IOException {
+		// NB: org.renovo.site builds the Fiji update site; the plugin never needs it at run time.
+		final List<String> all = new ArrayList<>(CORE);
+		all.addAll(List.of("imagej", "task", "batch", "command", "cli"));
+		assertEquals(List.of(), violations(all, "import (static )?org\\.renovo\\.site\\..*"));
+		assertEquals(List.of(), violations(List.of("site"), "import (static )?(?!java\\.|javax\\.xml\\.|org\\.w3c\\.dom\\.|org\\.xml\\.sax\\.).*"));
+	}
+
+	@Test
 	void theCheckSeesViolations() throws IOException {
 		// NB: guards the guard: the pattern must match a real import in a package that has one.
 		assertEquals(true, !violations(List.of("engine"), "import ai\\.onnxruntime\\..*").isEmpty());
