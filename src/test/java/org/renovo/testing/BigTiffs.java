@@ -1,6 +1,5 @@
 package org.renovo.testing;
 
-import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.FileImageInputStream;
@@ -26,14 +24,16 @@ public final class BigTiffs {
 
 	private BigTiffs() {}
 
-	/** The samples of {@code region} of plane {@code plane}. */
-	public static Raster read(final Path file, final int plane, final Rectangle region) throws IOException {
+	/**
+	 * The samples of plane {@code plane}. NB: whole planes, because TwelveMonkeys 3.14.0's source regions
+	 * fail on regions that end in a partial edge tile ("Coordinate out of bounds" in
+	 * {@code TIFFImageReader.readStripTileData}), while libtiff's {@code tiffinfo -D} reads the same file cleanly.
+	 */
+	public static Raster read(final Path file, final int plane) throws IOException {
 		final ImageReader reader = new BigTIFFImageReaderSpi().createReaderInstance();
 		try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
 			reader.setInput(in);
-			final ImageReadParam param = reader.getDefaultReadParam();
-			param.setSourceRegion(region);
-			return reader.readRaster(plane, param);
+			return reader.readRaster(plane, null);
 		}
 		finally {
 			reader.dispose();
