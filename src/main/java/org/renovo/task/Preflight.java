@@ -32,11 +32,15 @@ final class Preflight {
 		return advice;
 	}
 
-	/** As {@link #forUpscale} without the memory checks: a streamed result is never held. */
+	/**
+	 * As {@link #forUpscale} without the memory checks: a streamed result is never held. NB: the blocking
+	 * estimate reads the first plane into floats, so it is left out when that copy would take more than a
+	 * quarter of the free heap.
+	 */
 	static List<String> forStreamedUpscale(final ImageData image) {
 		final List<String> advice = new ArrayList<>();
 		small(image, advice);
-		blocking(image, advice);
+		if (4.0 * image.width() * image.height() < freeHeap() / 4) blocking(image, advice);
 		return advice;
 	}
 
