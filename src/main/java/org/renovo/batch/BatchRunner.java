@@ -14,7 +14,10 @@ import org.renovo.error.OutputException;
 import org.renovo.error.RenovoException;
 import org.renovo.error.RunCancelledException;
 import org.renovo.imagej.ImageFiles;
+import org.renovo.imagej.OutputFormat;
+import org.renovo.task.BigTiffChoice;
 import org.renovo.task.ImageTask;
+import org.renovo.task.StreamingTask;
 
 /**
  * Runs one {@link ImageTask} over every file of a {@link BatchJob}, in name order. The task is built once
@@ -31,15 +34,27 @@ public final class BatchRunner {
 
 	private final ImageTask task;
 	private final ImageWriter writer;
+	private final BigTiffChoice bigTiff;
 
+	/** A batch that streams a TIFF result to a BigTIFF only when it would not fit in memory. */
 	public BatchRunner(final ImageTask task) {
-		this(task, ImageFiles::write);
+		this(task, BigTiffChoice.AUTO);
+	}
+
+	/** @param bigTiff when TIFF results are streamed to a tiled BigTIFF rather than built in memory */
+	public BatchRunner(final ImageTask task, final BigTiffChoice bigTiff) {
+		this(task, ImageFiles::write, bigTiff);
 	}
 
 	/** @param writer how results are written, so tests can simulate a full disk */
 	BatchRunner(final ImageTask task, final ImageWriter writer) {
+		this(task, writer, BigTiffChoice.AUTO);
+	}
+
+	private BatchRunner(final ImageTask task, final ImageWriter writer, final BigTiffChoice bigTiff) {
 		this.task = task;
 		this.writer = writer;
+		this.bigTiff = bigTiff;
 	}
 
 	/**
@@ -61,7 +76,7 @@ public final class BatchRunner {
 			monitor.started(i + 1, inputs.size(), input);
 			final long start = System.nanoTime();
 			try {
-				write(job, process(job, input, monitor), output, done.size() + skipped.size());
+				produce(job, input, monitor, done.size() + skipped.size());
 				done.add(output);
 				monitor.done(i + 1, inputs.size(), input, output, Eta.seconds(start), eta.tick());
 			}
@@ -83,11 +98,22 @@ public final class BatchRunner {
 
 	// -- Helper methods --
 
-	private ImagePlus process(final BatchJob job, final Path input, final BatchMonitor monitor) {
+	/** Reads {@code input}, runs the task and writes the result: built in memory, or streamed to a BigTIFF. */
+	private void produce(final BatchJob job, final Path input, final BatchMonitor monitor, final int finished) {
+		final Path output = job.output(input);
 		final ImagePlus image = ImageFiles.read(input);
 		// NB: refuse what the format cannot hold before the model runs, not after.
-		job.format().check(image, job.output(input));
-		return task.apply(image, BatchJob.baseName(input), monitor);
+		job.format().check(image, output);
+		if (!bigTiff.streams(task, image, job.format() == OutputFormat.TIFF)) {
+			write(job, task.apply(image, BatchJob.baseName(input), monitor), output, finished);
+			return;
+		}
+		try {
+			((StreamingTask) task).streamTo(image, output, monitor);
+		}
+		catch (final IOException e) {
+			throw new OutputException(writeFailure(output, e, finished), e);
+		}
 	}
 
 	private void write(final BatchJob job, final ImagePlus result, final Path output, final int finished) {

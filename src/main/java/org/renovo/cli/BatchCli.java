@@ -13,6 +13,7 @@ import org.renovo.engine.OrtInferenceEngine;
 import org.renovo.imagej.OutputFormat;
 import org.renovo.model.GeometryResolver;
 import org.renovo.model.ModelRegistry;
+import org.renovo.task.BigTiffChoice;
 import org.renovo.task.ImageTask;
 import org.renovo.task.ModelRuntime;
 
@@ -34,6 +35,8 @@ final class BatchCli {
 		"  --output-dir <folder> where results go; created if missing; must not be the input folder",
 		"  --pattern <glob>      which files, case-insensitive (default " + BatchJob.DEFAULT_PATTERN + ")",
 		"  --format <f>          tif (default; any bit depth, stacks), png (8-bit, RGB, 16-bit gray) or jpg",
+		"  --bigtiff <when>      upscale to tif only: auto (default) streams a result that would not fit in",
+		"                        free memory to a tiled BigTIFF, tile row by tile row; yes always; no never",
 		"  --help                show this help",
 		"",
 		"The task's own options, with the defaults of renovo upscale, denoise and restore (an option the",
@@ -51,7 +54,7 @@ final class BatchCli {
 		"0 every file done or already finished; 2 bad usage or set-up, or some files failed as bad input;",
 		"1 any other failure (a failed model run, a full disk).");
 
-	private static final List<String> OWN = Arrays.asList("--task", "--input-dir", "--output-dir", "--pattern", "--format");
+	private static final List<String> OWN = Arrays.asList("--task", "--input-dir", "--output-dir", "--pattern", "--format", "--bigtiff");
 	private static final List<String> OPTIONS = new ArrayList<>(OWN);
 
 	static {
@@ -69,12 +72,15 @@ final class BatchCli {
 			if (a.value(option).isPresent() && !OWN.contains(option) && !TaskFactory.options(task).contains(option))
 				throw new UsageException("Option " + option + " does not apply to --task " + task + " (see: renovo batch --help)");
 		final OutputFormat format = OutputFormat.named(a.value("--format").orElse("tif"));
+		final BigTiffChoice bigTiff = BigTiffChoice.parse(a.value("--bigtiff").orElse("auto"));
+		if (bigTiff == BigTiffChoice.YES && (format != OutputFormat.TIFF || !task.equals("upscale")))
+			throw new UsageException("--bigtiff yes streams upscale results to tif only; use --task upscale --format tif, or leave out --bigtiff");
 		try (OrtInferenceEngine engine = new OrtInferenceEngine()) {
 			final ModelRuntime runtime = new ModelRuntime(new ModelRegistry(Folders.models(), Folders.cache()), engine, new GeometryResolver(Folders.cache()));
 			final ImageTask imageTask = TaskFactory.create(task, a, runtime);
 			final BatchJob job = BatchJob.of(Paths.get(a.required("--input-dir")), Paths.get(a.required("--output-dir")), a.value("--pattern").orElse(BatchJob.DEFAULT_PATTERN), format);
 			err.println("renovo: " + task + " of " + job.inputs().size() + " files from " + job.inputDirectory() + " into " + job.outputDirectory());
-			final BatchReport report = new BatchRunner(imageTask).run(job, new ConsoleBatchMonitor(out, err));
+			final BatchReport report = new BatchRunner(imageTask, bigTiff).run(job, new ConsoleBatchMonitor(out, err));
 			report.lines().forEach(line -> err.println("renovo: " + line.trim()));
 			return exitCode(report);
 		}

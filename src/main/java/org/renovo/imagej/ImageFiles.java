@@ -110,6 +110,33 @@ public final class ImageFiles {
 		}
 	}
 
+	/** Writes a file's content, given the path to write it to. */
+	@FunctionalInterface
+	public interface FileContent {
+
+		void writeTo(Path file) throws IOException;
+	}
+
+	/**
+	 * Has {@code content} write {@code output} under the same hidden temporary name as {@link #write}, and
+	 * renames it over the output when complete; on failure nothing is left behind. For writers that stream
+	 * an image too large to hold ({@link BigTiffWriter}).
+	 *
+	 * @throws IOException when writing or renaming fails, with the system's reason ("No space left on device")
+	 */
+	public static void writeVia(final Path output, final FileContent content) throws IOException {
+		final String name = output.getFileName().toString();
+		final Path tmp = Files.createTempFile(folder(output), "." + name + ".", ".part" + name.substring(name.lastIndexOf('.')));
+		tmp.toFile().deleteOnExit();
+		try {
+			content.writeTo(tmp);
+			Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+
 	/** True for the hidden temporary files {@link #write} makes; a killed run can leave them behind. */
 	public static boolean isTemporary(final Path file) {
 		return TEMPORARY.matcher(file.getFileName().toString()).matches();

@@ -24,6 +24,7 @@ import org.renovo.tensor.DirectBuffers;
 import org.renovo.tensor.TensorLayout;
 import org.renovo.tensor.TileReader;
 import org.renovo.tensor.ValueMapping;
+import org.renovo.tiling.BandBlender;
 import org.renovo.tiling.InputPadding;
 import org.renovo.tiling.ModelGeometry;
 import org.renovo.tiling.OverlapBlender;
@@ -57,6 +58,78 @@ public final class RestorationPipeline {
 	 *         cancelled run; the sink may have received some planes, the input is unchanged
 	 */
 	public RunReport run(final ImageData image, final Model model, final RunOptions options, final PlaneSink sink, final RunMonitor monitor) {
+		final Setup run = setUp(image, model, options, monitor);
+		int halvings = 0;
+		try (TileReader reader = new TileReader()) {
+			for (int p = 0; p < image.planeCount(); p++) {
+				final ValueMapping map = image.mapping(p);
+				final List<float[][]> outputs = new ArrayList<>();
+				for (final List<RandomAccessibleInterval<? extends RealType<?>>> group : run.routing.groups(image.components(p))) {
+					float[][] out = null;
+					while (out == null) {
+						try {
+							out = runPlane(run.session, run.plan, reader, group, map, run.clock, monitor);
+						}
+						catch (final OutOfModelMemoryException e) {
+							if (++halvings > MAX_HALVINGS) throw e;
+							final TilePlan smaller = smaller(run.plan, model, run.geometry, e);
+							monitor.warn("Renovo: ONNX Runtime ran out of memory on a tile of " + run.plan.sourceWidth() + "x" + run.plan.sourceHeight() + " px; this plane runs again with tiles of "
+								+ coreSize(smaller) + " px (same halo, so the result is unchanged where the tiling was exact).");
+							run.clock.addWork(smaller.tiles().size());
+							run.plan = smaller;
+						}
+					}
+					outputs.add(toImageUnits(out, map));
+				}
+				sink.accept(p, run.routing.merge(outputs));
+			}
+		}
+		return finish(image, model, options, run, monitor);
+	}
+
+	/**
+	 * As {@link #run}, but each plane leaves in bands of output rows as soon as the tiles reaching them are
+	 * done ({@link BandBlender}), so no whole output plane is ever held: memory is a few rows of tiles,
+	 * about {@code (tile + overlap + rowMultiple) × output width × (channels + 1) × 4} bytes. Values are
+	 * identical to {@link #run}'s. NB: bands already written cannot be taken back, so an allocation failure
+	 * is not retried with smaller tiles here; it reaches the caller, who may choose a smaller tile.
+	 *
+	 * @throws org.renovo.error.RenovoException as {@link #run}; the sink may have received some bands
+	 */
+	public RunReport stream(final ImageData image, final Model model, final RunOptions options, final BandSink sink, final RunMonitor monitor) {
+		final Setup run = setUp(image, model, options, monitor);
+		try (TileReader reader = new TileReader()) {
+			for (int p = 0; p < image.planeCount(); p++)
+				streamPlane(run, reader, image, p, sink, monitor);
+		}
+		return finish(image, model, options, run, monitor);
+	}
+
+	/** What both kinds of run decide before the first tile: session, channel routing, plan, progress. */
+	private static final class Setup {
+		final InferenceSession session;
+		final ChannelRouting routing;
+		final WholeInputPolicy policy;
+		final ModelGeometry geometry;
+		final ProgressClock clock;
+		final double seconds;
+		/** NB: replaced by a plan of smaller tiles after an allocation failure. */
+		TilePlan plan;
+
+		Setup(final InferenceSession session, final ChannelRouting routing, final WholeInputPolicy policy, final ModelGeometry geometry, final TilePlan plan,
+			final ProgressClock clock, final double seconds)
+		{
+			this.session = session;
+			this.routing = routing;
+			this.policy = policy;
+			this.geometry = geometry;
+			this.plan = plan;
+			this.clock = clock;
+			this.seconds = seconds;
+		}
+	}
+
+	private Setup setUp(final ImageData image, final Model model, final RunOptions options, final RunMonitor monitor) {
 		final long start = System.nanoTime();
 		final InferenceSession session = engine.session(model.file(), options.device());
 		for (final String reason : session.fallbacks())
@@ -68,41 +141,19 @@ public final class RestorationPipeline {
 		final ChannelRouting routing = ChannelRouting.of(image.pixelType().components(), sig.inputChannels(), sig.outputChannels());
 		final ModelGeometry geometry = geometries.geometry(model, session);
 		final WholeInputPolicy policy = WholeInputPolicy.decide(image.width(), image.height(), geometry, model.padding(), options);
-		TilePlan plan = plan(image.width(), image.height(), model, geometry, policy.tiles(), options, monitor);
+		final TilePlan plan = plan(image.width(), image.height(), model, geometry, policy.tiles(), options, monitor);
 		if (policy.oneTile()) monitor.info("Renovo: " + model.id() + " pools over its whole input, so it runs as one tile (about " + (policy.estimatedBytes() >> 20) + " MB of working memory)");
 		else if (!plan.isExact() && plan.tiles().size() > 1) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "wider than any halo")
 			+ ") exceeds the halo of " + plan.halo() + " px; tiles are blended over " + 2 * plan.band() + " px and may differ slightly from a whole-image run.");
 		final ProgressClock clock = new ProgressClock(image.planeCount() * routing.groups(image.components(0)).size() * plan.tiles().size());
 		// NB: setup is everything before the first tile: opening (or reusing) the session, the geometry, the plan.
-		final double setup = (System.nanoTime() - start) / 1e9;
+		return new Setup(session, routing, policy, geometry, plan, clock, (System.nanoTime() - start) / 1e9);
+	}
+
+	private RunReport finish(final ImageData image, final Model model, final RunOptions options, final Setup run, final RunMonitor monitor) {
 		final String mapping = image.planeCount() > 0 ? image.mapping(0).describe() : "";
-		int halvings = 0;
-		try (TileReader reader = new TileReader()) {
-			for (int p = 0; p < image.planeCount(); p++) {
-				final ValueMapping map = image.mapping(p);
-				final List<float[][]> outputs = new ArrayList<>();
-				for (final List<RandomAccessibleInterval<? extends RealType<?>>> group : routing.groups(image.components(p))) {
-					float[][] out = null;
-					while (out == null) {
-						try {
-							out = runPlane(session, plan, reader, group, map, clock, monitor);
-						}
-						catch (final OutOfModelMemoryException e) {
-							if (++halvings > MAX_HALVINGS) throw e;
-							final TilePlan smaller = smaller(plan, model, geometry, e);
-							monitor.warn("Renovo: ONNX Runtime ran out of memory on a tile of " + plan.sourceWidth() + "x" + plan.sourceHeight() + " px; this plane runs again with tiles of "
-								+ coreSize(smaller) + " px (same halo, so the result is unchanged where the tiling was exact).");
-							clock.addWork(smaller.tiles().size());
-							plan = smaller;
-						}
-					}
-					outputs.add(toImageUnits(out, map));
-				}
-				sink.accept(p, routing.merge(outputs));
-			}
-		}
-		if (policy.needsSeamReport()) reportSeam(image, model, session, routing, policy, options, monitor);
-		final RunReport report = new RunReport(model.id(), session.device(), plan, mapping, setup, clock.seconds());
+		if (run.policy.needsSeamReport()) reportSeam(image, model, run.session, run.routing, run.policy, options, monitor);
+		final RunReport report = new RunReport(model.id(), run.session.device(), run.plan, mapping, run.seconds, run.clock.seconds());
 		monitor.info(report.summary());
 		return report;
 	}
@@ -199,6 +250,47 @@ public final class RestorationPipeline {
 			if (output.isDirect()) DirectBuffers.give(output);
 		}
 		return blender.finish();
+	}
+
+	/**
+	 * One plane through the model tile by tile, every channel group of a tile before the next tile, into a
+	 * {@link BandBlender} whose bands go back to image units and on to the sink.
+	 */
+	private static void streamPlane(final Setup run, final TileReader reader, final ImageData image, final int p, final BandSink sink, final RunMonitor monitor) {
+		final TilePlan plan = run.plan;
+		final ValueMapping map = image.mapping(p);
+		final List<List<RandomAccessibleInterval<? extends RealType<?>>>> groups = run.routing.groups(image.components(p));
+		final int channels = groups.stream().mapToInt(List::size).sum();
+		final int widest = groups.stream().mapToInt(List::size).max().orElse(1);
+		final BandBlender blender = new BandBlender(plan, channels, sink.rowMultiple(), (y, band) -> sink.accept(p, y, toImageUnits(band, groups, map, run.routing)));
+		final FloatBuffer output = outputBuffer(TensorLayout.shape(widest, plan.modelOutputHeight(), plan.modelOutputWidth()));
+		try {
+			for (final Tile tile : plan.tiles()) {
+				int first = 0;
+				for (final List<RandomAccessibleInterval<? extends RealType<?>>> group : groups) {
+					if (monitor.isCancelled()) throw new RunCancelledException("Run cancelled by the user before tile " + (tile.index() + 1) + " of " + plan.tiles().size() + "; the result is incomplete and the input is unchanged.");
+					final long[] shape = TensorLayout.shape(group.size(), tile.source().height(), tile.source().width());
+					final long[] expected = TensorLayout.shape(group.size(), plan.modelOutputHeight(tile), plan.modelOutputWidth(tile));
+					blender.add(tile, checked(run.session.run(reader.read(group, tile.source(), map, plan.padding().edge()), shape, output, expected), shape, expected, plan), first);
+					first += group.size();
+					run.clock.tick(monitor);
+				}
+			}
+		}
+		finally {
+			if (output.isDirect()) DirectBuffers.give(output);
+		}
+	}
+
+	/** A band's channels, grouped as the model ran them, in image units and merged as {@link ChannelRouting} does for whole planes. */
+	private static float[][] toImageUnits(final float[][] band, final List<? extends List<?>> groups, final ValueMapping map, final ChannelRouting routing) {
+		final List<float[][]> outputs = new ArrayList<>();
+		int first = 0;
+		for (final List<?> group : groups) {
+			outputs.add(toImageUnits(Arrays.copyOfRange(band, first, first + group.size()), map));
+			first += group.size();
+		}
+		return routing.merge(outputs);
 	}
 
 	private static PlanarTile checked(final Tensor out, final long[] shape, final long[] expected, final TilePlan plan) {

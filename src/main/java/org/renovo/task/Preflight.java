@@ -27,12 +27,33 @@ final class Preflight {
 	static List<String> forUpscale(final ImageData image, final double scale) {
 		final List<String> advice = new ArrayList<>();
 		small(image, advice);
-		final double blocking = blocking(image);
-		if (blocking > STRONG_BLOCKING)
-			advice.add(String.format(Locale.ROOT, "Renovo: this image shows strong JPEG blocking (block-edge strength %.2f, 1 = none); an upscale sharpens the 8x8 blocks."
-				+ " Use Plugins > Renovo > Restore (noise_level=auto, with upscale_model) or run Denoise first.", blocking));
+		blocking(image, advice);
 		scale(image, scale, advice);
 		return advice;
+	}
+
+	/**
+	 * As {@link #forUpscale} without the memory checks: a streamed result is never held. NB: the blocking
+	 * estimate reads the first plane into floats, so it is left out when that copy would take more than a
+	 * quarter of the free heap.
+	 */
+	static List<String> forStreamedUpscale(final ImageData image) {
+		final List<String> advice = new ArrayList<>();
+		small(image, advice);
+		if (4.0 * image.width() * image.height() < freeHeap() / 4) blocking(image, advice);
+		return advice;
+	}
+
+	/** Bytes an in-memory result takes: the output stack in ImageJ's types plus one plane of float blending sums (3 channels and a weight). */
+	static double resultBytes(final ImageData image, final double scale) {
+		final double pixels = (double) image.width() * image.height() * scale * scale;
+		return pixels * (image.planeCount() * (image.pixelType() == org.renovo.tensor.PixelType.RGB ? 4 : bytesPerPixel(image)) + 4 * 4);
+	}
+
+	/** Heap free now: the limit minus what is in use. */
+	static double freeHeap() {
+		final Runtime r = Runtime.getRuntime();
+		return r.maxMemory() - (r.totalMemory() - r.freeMemory());
 	}
 
 	static List<String> forRestore(final ImageData image, final double scale) {
@@ -53,6 +74,13 @@ final class Preflight {
 		return BlockinessEstimator.strength(Luminance.of(image, 0), image.width(), image.height());
 	}
 
+	private static void blocking(final ImageData image, final List<String> advice) {
+		final double blocking = blocking(image);
+		if (blocking > STRONG_BLOCKING)
+			advice.add(String.format(Locale.ROOT, "Renovo: this image shows strong JPEG blocking (block-edge strength %.2f, 1 = none); an upscale sharpens the 8x8 blocks."
+				+ " Use Plugins > Renovo > Restore (noise_level=auto, with upscale_model) or run Denoise first.", blocking));
+	}
+
 	private static void small(final ImageData image, final List<String> advice) {
 		final int side = Math.min(image.width(), image.height());
 		if (side < SMALL_SIDE)
@@ -64,7 +92,7 @@ final class Preflight {
 		final double pixels = (double) image.width() * image.height() * scale * scale;
 		if (pixels > Integer.MAX_VALUE)
 			throw new UnsupportedImageException(String.format(Locale.ROOT, "A %dx%d image at scale %s makes planes of %.2e pixels, more than ImageJ can hold (2^31 - 1):"
-				+ " choose a smaller scale, or upscale the image in parts (Image > Crop).", image.width(), image.height(), format(scale), pixels));
+				+ " choose a smaller scale, upscale the image in parts (Image > Crop), or stream it to a BigTIFF (renovo upscale --output result.tif --bigtiff yes).", image.width(), image.height(), format(scale), pixels));
 		if (scale > LARGE_SCALE)
 			advice.add("Renovo: scale " + format(scale) + " asks the model to invent " + Math.round(100 * (1 - 1 / (scale * scale))) + " % of the output pixels;"
 				+ " above " + format(LARGE_SCALE) + "x results look painted. Upscale at 4x or less and enlarge further with Image > Scale if a print needs it.");

@@ -24,15 +24,18 @@ final class ResultImages {
 	/** The image {@code sink} received, with a warning (logged and recorded) when values were clamped. */
 	static ImagePlus finish(final ImagePlusResult sink, final String title, final List<String> record, final RunMonitor monitor) {
 		final ImagePlus out = sink.toImagePlus(title, "");
-		final long clipped = sink.clippedValues();
-		if (clipped > 0) {
-			final double values = (double) out.getWidth() * out.getHeight() * out.getStackSize() * (out.getType() == ImagePlus.COLOR_RGB ? 3 : 1);
-			final String warning = String.format(Locale.ROOT, "Renovo: %d output values (%.3f %%) lay outside what the %s result holds and were clamped;"
-				+ " a 32-bit copy of the input (Image > Type > 32-bit) keeps them.", clipped, 100 * clipped / values, out.getType() == ImagePlus.COLOR_RGB ? "RGB" : out.getBitDepth() + "-bit");
-			monitor.warn(warning);
-			record.add(warning);
-		}
+		final double values = (double) out.getWidth() * out.getHeight() * out.getStackSize() * (out.getType() == ImagePlus.COLOR_RGB ? 3 : 1);
+		clampWarning(sink.clippedValues(), values, out, record, monitor);
 		out.setProperty("Info", String.join("\n", record));
 		return out;
+	}
+
+	/** Warns (logged and recorded) when {@code clipped} of {@code values} output values were clamped to {@code like}'s type. */
+	static void clampWarning(final long clipped, final double values, final ImagePlus like, final List<String> record, final RunMonitor monitor) {
+		if (clipped == 0) return;
+		final String warning = String.format(Locale.ROOT, "Renovo: %d output values (%.3f %%) lay outside what the %s result holds and were clamped;"
+			+ " a 32-bit copy of the input (Image > Type > 32-bit) keeps them.", clipped, 100 * clipped / values, like.getType() == ImagePlus.COLOR_RGB ? "RGB" : like.getBitDepth() + "-bit");
+		monitor.warn(warning);
+		record.add(warning);
 	}
 }

@@ -27,8 +27,8 @@ public final class OverlapBlender {
 	public void add(final Tile tile, final PlanarTile output) {
 		if (output.channels() != channels) throw new IllegalArgumentException("Model gave " + output.channels() + " channels, expected " + channels);
 		final Box t = tile.target();
-		final float[] wx = profile(t.x(), t.width(), tile.core().x(), tile.core().maxX(), plan.width());
-		final float[] wy = profile(t.y(), t.height(), tile.core().y(), tile.core().maxY(), plan.height());
+		final float[] wx = profile(plan, t.x(), t.width(), tile.core().x(), tile.core().maxX(), plan.width());
+		final float[] wy = profile(plan, t.y(), t.height(), tile.core().y(), tile.core().maxY(), plan.height());
 		final float[] w = new float[t.width()], values = new float[t.width()];
 		for (int y = 0; y < t.height(); y++) {
 			final int row = (t.y() + y) * outW + t.x();
@@ -60,9 +60,10 @@ public final class OverlapBlender {
 	/**
 	 * Weights along one axis of a tile's target: rising across the band at its start and falling across
 	 * the band at its end, where it has a neighbour; 1 elsewhere. Evaluated at output pixel centres in
-	 * input coordinates, so both neighbours compute complementary values for the same pixel.
+	 * input coordinates, so both neighbours compute complementary values for the same pixel. Shared with
+	 * {@link BandBlender}, so both blend with the same weights.
 	 */
-	private float[] profile(final int start, final int length, final int coreStart, final int coreEnd, final int extent) {
+	static float[] profile(final TilePlan plan, final int start, final int length, final int coreStart, final int coreEnd, final int extent) {
 		final int s = plan.geometry().scale();
 		final double band = 2.0 * plan.band();
 		final float[] w = new float[length];
@@ -80,17 +81,17 @@ public final class OverlapBlender {
 	// NB: plain loops over arrays, so the JIT vectorises them; the arithmetic is the same per pixel as
 	// a pixel-by-pixel loop would do, so the result is identical to the last bit.
 
-	private static void times(final float[] a, final float b, final float[] out) {
+	static void times(final float[] a, final float b, final float[] out) {
 		for (int i = 0; i < out.length; i++)
 			out[i] = a[i] * b;
 	}
 
-	private static void addTo(final float[] target, final int offset, final float[] v) {
+	static void addTo(final float[] target, final int offset, final float[] v) {
 		for (int i = 0; i < v.length; i++)
 			target[offset + i] += v[i];
 	}
 
-	private static void addProductTo(final float[] target, final int offset, final float[] w, final float[] v) {
+	static void addProductTo(final float[] target, final int offset, final float[] w, final float[] v) {
 		for (int i = 0; i < v.length; i++)
 			target[offset + i] += w[i] * v[i];
 	}

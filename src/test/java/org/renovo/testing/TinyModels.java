@@ -68,6 +68,15 @@ public final class TinyModels {
 		}, 3);
 	}
 
+	/** As {@link #nearestOnly} with one channel: the cheapest upscale of a gray image (no replication to RGB). */
+	public static Path nearestGray(final int factor) {
+		return write("nearest-gray" + factor, g -> {
+			final String scales = g.constant("scales", new float[] { 1, 1, factor, factor }, 4);
+			return g.node("Resize", Arrays.asList(g.input("input", 1), "", scales), text("mode", "nearest"),
+				text("coordinate_transformation_mode", "asymmetric"), text("nearest_mode", "floor"));
+		}, 1);
+	}
+
 	/** Two valid (unpadded) 3×3 convolutions: loses a border of 2 on each side. */
 	public static Path validConv() {
 		return write("valid2", g -> conv(g, conv(g, g.input("input", 3), 3, 3, 3, 0, 0), 3, 3, 3, 0, 1), 3);
