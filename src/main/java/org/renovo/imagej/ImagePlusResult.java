@@ -6,6 +6,7 @@ import ij.ImageStack;
 import ij.measure.Calibration;
 import ij.process.LUT;
 
+import org.renovo.pipeline.BandSink;
 import org.renovo.pipeline.PlaneSink;
 import org.renovo.tensor.Quantizer;
 
@@ -16,7 +17,7 @@ import org.renovo.tensor.Quantizer;
  * given up front, or read from the first plane's size, so a caller need not know the model's geometry
  * before the run.
  */
-public final class ImagePlusResult implements PlaneSink {
+public final class ImagePlusResult implements PlaneSink, BandSink {
 
 	private final ImagePlus input;
 	private ImageStack stack;
@@ -45,6 +46,47 @@ public final class ImagePlusResult implements PlaneSink {
 			clipped += Quantizer.outOfRange(component, maximum());
 		stack.setPixels(pixels(c), index + 1);
 		stack.setSliceLabel(input.getStack().getSliceLabel(index + 1), index + 1);
+	}
+
+	/** Rows as they are finished: the plane's pixels are allocated once, and no float copy of it is kept. */
+	@Override
+	public int rowMultiple() {
+		return 1;
+	}
+
+	@Override
+	public boolean acceptsRepeats() {
+		return true;
+	}
+
+	@Override
+	public void accept(final int plane, final int y, final float[][] c) {
+		if (stack == null) throw new IllegalStateException("A band result needs its size up front: construct it with a scale or a size.");
+		for (final float[] component : c)
+			clipped += Quantizer.outOfRange(component, maximum());
+		Object pixels = stack.getPixels(plane + 1);
+		if (pixels == null) {
+			pixels = newPlane();
+			stack.setPixels(pixels, plane + 1);
+			stack.setSliceLabel(input.getStack().getSliceLabel(plane + 1), plane + 1);
+		}
+		final int offset = y * stack.getWidth();
+		switch (input.getType()) {
+			case ImagePlus.GRAY8: Quantizer.toUnsigned8(c[0], (byte[]) pixels, offset); break;
+			case ImagePlus.GRAY16: Quantizer.toUnsigned16(c[0], (short[]) pixels, offset); break;
+			case ImagePlus.COLOR_RGB: Quantizer.toRgb(c[0], c[1], c[2], (int[]) pixels, offset); break;
+			default: System.arraycopy(c[0], 0, (float[]) pixels, offset, c[0].length);
+		}
+	}
+
+	private Object newPlane() {
+		final int n = stack.getWidth() * stack.getHeight();
+		switch (input.getType()) {
+			case ImagePlus.GRAY8: return new byte[n];
+			case ImagePlus.GRAY16: return new short[n];
+			case ImagePlus.COLOR_RGB: return new int[n];
+			default: return new float[n];
+		}
 	}
 
 	private void allocate(final int s) {

@@ -16,4 +16,12 @@ public interface BandSink {
 	 *        image's units; the sink may keep them
 	 */
 	void accept(int plane, int y, float[][] components);
+
+	/**
+	 * True when a plane may be delivered again from its top (the sink overwrites rows it holds), so a plane
+	 * that ran out of model memory can run again with smaller tiles. A file being written cannot.
+	 */
+	default boolean acceptsRepeats() {
+		return false;
+	}
 }

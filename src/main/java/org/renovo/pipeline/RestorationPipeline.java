@@ -72,11 +72,7 @@ public final class RestorationPipeline {
 						}
 						catch (final OutOfModelMemoryException e) {
 							if (++halvings > MAX_HALVINGS) throw e;
-							final TilePlan smaller = smaller(run.plan, model, run.geometry, e);
-							monitor.warn("Renovo: ONNX Runtime ran out of memory on a tile of " + run.plan.sourceWidth() + "x" + run.plan.sourceHeight() + " px; this plane runs again with tiles of "
-								+ coreSize(smaller) + " px (same halo, so the result is unchanged where the tiling was exact).");
-							run.clock.addWork(smaller.tiles().size());
-							run.plan = smaller;
+							shrink(run, model, e, monitor);
 						}
 					}
 					outputs.add(toImageUnits(out, map));
@@ -91,16 +87,27 @@ public final class RestorationPipeline {
 	 * As {@link #run}, but each plane leaves in bands of output rows as soon as the tiles reaching them are
 	 * done ({@link BandBlender}), so no whole output plane is ever held: memory is a few rows of tiles,
 	 * about {@code (tile + overlap + rowMultiple) × output width × (channels + 1) × 4} bytes. Values are
-	 * identical to {@link #run}'s. NB: bands already written cannot be taken back, so an allocation failure
-	 * is not retried with smaller tiles here; it reaches the caller, who may choose a smaller tile.
+	 * identical to {@link #run}'s. An allocation failure is retried with smaller tiles only when the sink
+	 * {@linkplain BandSink#acceptsRepeats() accepts a plane again}; bands written to a file cannot be taken back.
 	 *
 	 * @throws org.renovo.error.RenovoException as {@link #run}; the sink may have received some bands
 	 */
 	public RunReport stream(final ImageData image, final Model model, final RunOptions options, final BandSink sink, final RunMonitor monitor) {
 		final Setup run = setUp(image, model, options, monitor);
+		int halvings = 0;
 		try (TileReader reader = new TileReader()) {
-			for (int p = 0; p < image.planeCount(); p++)
-				streamPlane(run, reader, image, p, sink, monitor);
+			for (int p = 0; p < image.planeCount(); p++) {
+				while (true) {
+					try {
+						streamPlane(run, reader, image, p, sink, monitor);
+						break;
+					}
+					catch (final OutOfModelMemoryException e) {
+						if (!sink.acceptsRepeats() || ++halvings > MAX_HALVINGS) throw e;
+						shrink(run, model, e, monitor);
+					}
+				}
+			}
 		}
 		return finish(image, model, options, run, monitor);
 	}
@@ -177,6 +184,15 @@ public final class RestorationPipeline {
 		monitor.warn(String.format(java.util.Locale.ROOT, "Renovo: %s pools over its whole input; this %dx%d image needs about %d MB as one tile, over the budget of %d MB, so it ran in tiles."
 			+ " On a %dx%d crop, tiled against one tile: PSNR %.1f dB. A larger memory budget runs it as one tile.", model.id(), image.width(), image.height(),
 			policy.estimatedBytes() >> 20, options.memoryBudget() >> 20, Math.min(side, image.width()), Math.min(side, image.height()), psnr));
+	}
+
+	/** Replaces the run's plan by one of half-size tiles, logged. */
+	private static void shrink(final Setup run, final Model model, final OutOfModelMemoryException failure, final RunMonitor monitor) {
+		final TilePlan smaller = smaller(run.plan, model, run.geometry, failure);
+		monitor.warn("Renovo: ONNX Runtime ran out of memory on a tile of " + run.plan.sourceWidth() + "x" + run.plan.sourceHeight() + " px; this plane runs again with tiles of "
+			+ coreSize(smaller) + " px (same halo, so the result is unchanged where the tiling was exact).");
+		run.clock.addWork(smaller.tiles().size());
+		run.plan = smaller;
 	}
 
 	/** NB: at most this many halvings after an allocation failure, and never below the policy's smallest tile. */

@@ -48,6 +48,13 @@ final class ModelSteps {
 		return report;
 	}
 
+	/** {@code model} on {@code input}, band by band into {@code sink}: no output plane is held in floats. */
+	RunReport stream(final ImageData input, final Model model, final org.renovo.pipeline.BandSink sink) {
+		final RunReport report = runtime.pipeline().stream(input, model, options, sink, monitor);
+		record.add(report.summary());
+		return report;
+	}
+
 	/** {@code model} on {@code input}, into float planes at its native factor. */
 	FloatImage run(final ImageData input, final Model model) {
 		final int f = factor(model);

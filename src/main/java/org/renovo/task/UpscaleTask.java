@@ -60,7 +60,8 @@ public final class UpscaleTask implements StreamingTask {
 			monitor.warn(advice);
 		if (plan == null) {
 			final ImagePlusResult sink = new ImagePlusResult(input, factor);
-			steps.run(source, model, sink);
+			// NB: band by band into the result's own pixels: the heap holds the output image and a few rows of tiles.
+			steps.stream(source, model, sink);
 			return ResultImages.finish(sink, title, record, monitor);
 		}
 		return ResultImages.of(input, steps.upscale(source, model, plan), title, record, monitor);

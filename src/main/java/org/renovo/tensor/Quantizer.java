@@ -31,6 +31,22 @@ public final class Quantizer {
 		return out;
 	}
 
+	/** Writes {@code values} into {@code out} from {@code offset} on (a band of rows of a larger plane). */
+	public static void toUnsigned8(final float[] values, final byte[] out, final int offset) {
+		for (int i = 0; i < values.length; i++)
+			out[offset + i] = (byte) clampRound(values[i], 255);
+	}
+
+	public static void toUnsigned16(final float[] values, final short[] out, final int offset) {
+		for (int i = 0; i < values.length; i++)
+			out[offset + i] = (short) clampRound(values[i], 65535);
+	}
+
+	public static void toRgb(final float[] r, final float[] g, final float[] b, final int[] out, final int offset) {
+		for (int i = 0; i < r.length; i++)
+			out[offset + i] = 0xff000000 | clampRound(r[i], 255) << 16 | clampRound(g[i], 255) << 8 | clampRound(b[i], 255);
+	}
+
 	/** How many of {@code values} are NaN or round outside [0, max], i.e. would be clamped. */
 	public static long outOfRange(final float[] values, final double max) {
 		if (Double.isInfinite(max)) return 0;

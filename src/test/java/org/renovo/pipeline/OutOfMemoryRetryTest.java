@@ -45,6 +45,26 @@ class OutOfMemoryRetryTest {
 	}
 
 	@Test
+	void aResultImageTakesTheStreamedPlaneAgain() {
+		final ij.process.ColorProcessor cp = new ij.process.ColorProcessor(300, 200);
+		final java.util.Random r = new java.util.Random(4);
+		for (int i = 0; i < 300 * 200; i++) cp.set(i, r.nextInt(1 << 24));
+		final ij.ImagePlus input = new ij.ImagePlus("rgb", cp);
+		final RunOptions big = RunOptions.defaults().withDevice(DeviceChoice.CPU).withTiles(TileOptions.of(256, 16));
+		final org.renovo.imagej.ImagePlusResult expected = new org.renovo.imagej.ImagePlusResult(input, 1), retried = new org.renovo.imagej.ImagePlusResult(input, 1);
+		SharedPipeline.pipeline().stream(org.renovo.imagej.ImagePlusSource.of(input), MODEL, big, expected, RunMonitor.NONE);
+		final List<String> warnings = new ArrayList<>();
+		pipeline(150 * 150).stream(org.renovo.imagej.ImagePlusSource.of(input), MODEL, big, retried, new RunMonitor() {
+			@Override public void warn(final String message) { warnings.add(message); }
+		});
+		assertTrue(warnings.stream().anyMatch(w -> w.contains("tiles of 128 px")), warnings.toString());
+		final int[] a = (int[]) expected.toImagePlus("a", "").getProcessor().getPixels(), b = (int[]) retried.toImagePlus("b", "").getProcessor().getPixels();
+		for (int i = 0; i < a.length; i++)
+			for (int shift = 0; shift <= 16; shift += 8)
+				assertEquals(a[i] >> shift & 0xff, b[i] >> shift & 0xff, 1, "pixel " + i);
+	}
+
+	@Test
 	void theFailureReachesTheUserWhenTheSmallestTileFails() {
 		final List<String> warnings = new ArrayList<>();
 		final OutOfModelMemoryException e = assertThrows(OutOfModelMemoryException.class,
