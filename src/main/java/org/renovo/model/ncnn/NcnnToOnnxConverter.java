@@ -15,6 +15,7 @@ import java.util.Set;
 import org.renovo.error.ModelFormatException;
 import org.renovo.model.Sha256;
 import org.renovo.model.ncnn.Conversion.Blob;
+import org.renovo.model.onnx.BlockedLayoutRewriter;
 import org.renovo.model.onnx.OnnxGraphBuilder;
 
 /**
@@ -91,7 +92,7 @@ public final class NcnnToOnnxConverter {
 		if (output.rank != 3) throw new ModelFormatException(graph.file() + ": the output blob '" + sink(graph) + "' is 1-D; Renovo needs an image output.");
 		final String out = output.name.equals(input.name) ? g.node("Identity", output.name) : output.name;
 		g.output(out, output.channels);
-		return new NcnnModel(g.toBytes(), input.channels, output.channels, NcnnGeometry.of(graph));
+		return new NcnnModel(BlockedLayoutRewriter.rewrite(g.toBytes()), input.channels, output.channels, NcnnGeometry.of(graph));
 	}
 
 	// -- Helper methods --
