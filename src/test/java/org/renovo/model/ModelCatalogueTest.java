@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.renovo.error.InvalidOptionsException;
 import org.renovo.error.ModelFormatException;
 import org.renovo.error.RenovoException;
 import org.renovo.model.ChecksumCheck.Status;
+import org.renovo.testing.RealModels;
 import org.renovo.testing.TinyModels;
 import org.renovo.tiling.ModelGeometry;
 
@@ -128,6 +130,18 @@ class ModelCatalogueTest {
 		assertEquals("no checksum recorded: no card", checks.get(3).detail());
 		assertEquals("1 ok, 1 MISMATCH, 1 missing file, 1 no checksum", ModelCatalogue.summary(checks));
 		assertEquals(List.of("demo-x2", "changed", "good", "uncarded"), new ModelRegistry(models).ids(), "a mismatch is reported, not refused");
+	}
+
+	@Test
+	void theInstalledDefaultModelsVerifyAndSplitByTask() {
+		assumeTrue(RealModels.installed("realesrgan-x4plus"), "RENOVO_MODELS with the default models");
+		final ModelCatalogue real = new ModelCatalogue(RealModels.modelsDirectory());
+		final List<ChecksumCheck> checks = real.verify();
+		assertEquals(26, checks.size());
+		assertEquals("26 ok", ModelCatalogue.summary(checks));
+		final ModelRegistry registry = new ModelRegistry(RealModels.modelsDirectory());
+		assertEquals(List.of("waifu2x-cunet-noise0", "waifu2x-cunet-noise1", "waifu2x-cunet-noise2", "waifu2x-cunet-noise3"), registry.idsForTask("denoise"));
+		assertEquals(23, registry.idsForTask("upscale").size(), "demo-x2 and 22 upscale models");
 	}
 
 	// -- Helper methods --
