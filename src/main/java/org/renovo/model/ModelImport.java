@@ -34,7 +34,7 @@ public final class ModelImport {
 	 * @throws InvalidOptionsException for a bad id, task or scale
 	 */
 	public ModelImport(final Path file, final String id, final String task, final int scale) {
-		final String name = file.getFileName().toString();
+		final String name = file.getFileName() == null ? "" : file.getFileName().toString();
 		if (!name.endsWith(".onnx") && !name.endsWith(".param")) throw new ModelFormatException("Cannot import " + file + ": choose an .onnx file, or an ncnn .param file with its .bin beside it.");
 		if (!Files.isRegularFile(file)) throw new ModelFormatException("Cannot import " + file + ": no such file. Check the path.");
 		this.file = file;
