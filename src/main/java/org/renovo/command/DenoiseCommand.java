@@ -1,7 +1,11 @@
 package org.renovo.command;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import ij.ImagePlus;
 
+import org.renovo.model.ModelRegistry;
 import org.renovo.pipeline.RunOptions;
 import org.renovo.tiling.TileOptions;
 import org.renovo.task.DenoiseTask;
@@ -22,7 +26,7 @@ import org.scijava.plugin.Plugin;
 public final class DenoiseCommand extends TaskCommand {
 
 	@Parameter(label = "Image") private ImagePlus image;
-	@Parameter(label = "Model", persist = false) private String model = DenoiseTask.DEFAULT_MODEL;
+	@Parameter(label = "Model", initializer = "listModels", persist = false) private String model = DenoiseTask.DEFAULT_MODEL;
 	@Parameter(label = "Noise level (0-3)", min = "0", max = "3", persist = false) private int level = DenoiseTask.DEFAULT_LEVEL;
 	@Parameter(label = "Blend with original (0-1)", min = "0", max = "1", stepSize = "0.1", persist = false) private double blend = DenoiseTask.DEFAULT_BLEND;
 	// NB: not persisted, so a script that omits them gets the documented defaults, not the last dialog's.
@@ -38,4 +42,11 @@ public final class DenoiseCommand extends TaskCommand {
 
 	@Override protected ImagePlus input() { return image; }
 	@Override protected void setResult(final ImagePlus r) { result = r; }
+
+	/** The waifu2x cunet family (picked by level), then the installed denoise models; a path still works from a macro. */
+	private void listModels() {
+		final List<String> models = new ArrayList<>(List.of(DenoiseTask.DEFAULT_MODEL));
+		models.addAll(renovo.registry().idsForTask(ModelRegistry.DENOISE));
+		getInfo().getMutableInput("model", String.class).setChoices(models);
+	}
 }

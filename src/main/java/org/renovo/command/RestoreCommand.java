@@ -1,7 +1,11 @@
 package org.renovo.command;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import ij.ImagePlus;
 
+import org.renovo.model.ModelRegistry;
 import org.renovo.pipeline.RunOptions;
 import org.renovo.tiling.TileOptions;
 import org.renovo.task.ImageTask;
@@ -25,7 +29,7 @@ public final class RestoreCommand extends TaskCommand {
 
 	@Parameter(label = "Image") private ImagePlus image;
 	@Parameter(label = "Artefact and noise removal", choices = { "auto", "off", "0", "1", "2", "3" }, persist = false) private String level = RestoreTask.DEFAULT_NOISE_LEVEL;
-	@Parameter(label = "Upscale model (none = keep the size)", persist = false) private String model = RestoreTask.DEFAULT_UPSCALE_MODEL;
+	@Parameter(label = "Upscale model (none = keep the size)", initializer = "listModels", persist = false) private String model = RestoreTask.DEFAULT_UPSCALE_MODEL;
 	@Parameter(label = "Scale (0 = the model's own)", min = "0", max = "16", stepSize = "0.5", persist = false) private double scale = RestoreTask.DEFAULT_SCALE;
 	@Parameter(label = "Colour restoration", choices = { "off", "stretch", "grey-world", "white-patch" }, persist = false) private String colour = RestoreTask.DEFAULT_COLOUR;
 	@Parameter(label = "Colour strength (0-1)", min = "0", max = "1", stepSize = "0.1", persist = false) private double colour_strength = RestoreTask.DEFAULT_COLOUR_STRENGTH;
@@ -42,4 +46,11 @@ public final class RestoreCommand extends TaskCommand {
 
 	@Override protected ImagePlus input() { return image; }
 	@Override protected void setResult(final ImagePlus r) { result = r; }
+
+	/** {@code none}, then the upscale models; a path still works from a macro. */
+	private void listModels() {
+		final List<String> models = new ArrayList<>(List.of(RestoreTask.DEFAULT_UPSCALE_MODEL));
+		models.addAll(renovo.registry().idsForTask(ModelRegistry.UPSCALE));
+		getInfo().getMutableInput("model", String.class).setChoices(models);
+	}
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import ij.ImagePlus;
 
+import org.renovo.model.ModelRegistry;
 import org.renovo.pipeline.RunOptions;
 import org.renovo.tiling.TileOptions;
 import org.renovo.task.ImageTask;
@@ -46,7 +47,8 @@ public final class UpscaleCommand extends TaskCommand {
 		result = r;
 	}
 
+	/** NB: choices only fill the dialog; a macro or script may still give a path to an .onnx or .param file. */
 	private void listModels() {
-		getInfo().getMutableInput("model", String.class).setChoices(renovo.registry().ids());
+		getInfo().getMutableInput("model", String.class).setChoices(renovo.registry().idsForTask(ModelRegistry.UPSCALE));
 	}
 }

@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 
 import org.renovo.error.ModelFormatException;
 import org.renovo.tiling.EdgeMode;
@@ -21,8 +24,9 @@ import org.renovo.tiling.InputPadding;
 import org.renovo.tiling.ModelGeometry;
 
 /**
- * A model card, {@code <id>.json} beside {@code <id>.onnx}. Every field is optional except {@code scale};
- * unknown fields are ignored, so older Renovo versions read newer cards.
+ * A model card, {@code <id>.json} beside {@code <id>.onnx}; schema {@code models/card.schema.json}, fields
+ * in {@code models/CARDS.md}. {@code id}, {@code task} and {@code scale} are required; unknown fields are
+ * ignored, so older Renovo versions read newer cards.
  * <pre>{@code
  * {
  *   "id": "realesrgan-x4plus", "task": "upscale", "channels": 3, "valueRange": [0, 1],
@@ -40,7 +44,7 @@ public final class ModelCard {
 
 	/** Where a converted model's weights came from. */
 	public static final class Source {
-		String packageName, integrity, param, bin, packageLicense;
+		String packageName, integrity, param, bin, packageLicense, file;
 
 		public Source(final String packageName, final String integrity, final String param, final String bin, final String packageLicense) {
 			this.packageName = packageName;
@@ -50,11 +54,20 @@ public final class ModelCard {
 			this.packageLicense = packageLicense;
 		}
 
+		/** A model a user imported from {@code file} (an {@code .onnx}, or a {@code .param} with its {@code .bin}). */
+		public static Source imported(final Path file, final Path param, final Path bin) {
+			final Source s = new Source(null, null, param == null ? null : param.toString(), bin == null ? null : bin.toString(), null);
+			s.file = file.toString();
+			return s;
+		}
+
 		public String packageName() { return packageName; }
 		public String integrity() { return integrity; }
 		public String param() { return param; }
 		public String bin() { return bin; }
 		public String packageLicense() { return packageLicense; }
+		/** The file a user imported; null for the default models. */
+		public String file() { return file; }
 	}
 
 	private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
@@ -70,23 +83,32 @@ public final class ModelCard {
 
 	private ModelCard() {}
 
-	/** Reads a card; {@code scale} is required. */
+	/**
+	 * Reads a card, checked against {@code models/card.schema.json}: {@code id}, {@code task} and
+	 * {@code scale} are required; unknown fields are ignored.
+	 *
+	 * @throws ModelFormatException naming the file and every bad or missing field
+	 */
 	public static ModelCard read(final Path card) {
-		final ModelCard c;
+		return read(card, ModelCardValidator.REQUIRED);
+	}
+
+	/** The geometry of a geometry-cache entry, a card of which only {@code scale} is required. */
+	static ModelGeometry readGeometry(final Path card) {
+		return read(card, ModelCardValidator.GEOMETRY_REQUIRED).geometry();
+	}
+
+	private static ModelCard read(final Path card, final List<String> required) {
+		final JsonElement tree;
 		try (Reader in = Files.newBufferedReader(card)) {
-			c = GSON.fromJson(in, ModelCard.class);
+			tree = JsonParser.parseReader(in);
 		}
 		catch (final IOException | JsonParseException e) {
 			throw new ModelFormatException("Model card " + card + " is not valid JSON: " + e.getMessage(), e);
 		}
-		if (c == null || c.scale == null) throw new ModelFormatException("Model card " + card + " lacks the required field 'scale'.");
+		final ModelCard c = GSON.fromJson(ModelCardValidator.check(tree, card, required), ModelCard.class);
 		c.check(card);
 		return c;
-	}
-
-	/** The geometry part of a card. */
-	static ModelGeometry readGeometry(final Path card) {
-		return read(card).geometry();
 	}
 
 	/** Writes this card through a temporary file, so a reader never sees half a card. */

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.renovo.error.ModelFormatException;
 import org.renovo.model.ncnn.NcnnToOnnxConverter;
@@ -15,9 +14,14 @@ import org.renovo.model.onnx.DemoModel;
 /**
  * The models a user can name: the built-in {@code demo-x2} and every {@code <id>.onnx} in the models
  * folder ({@code $RENOVO_MODELS}, else {@code ~/.renovo/models}; Fiji passes {@code Fiji.app/models/renovo}),
- * each with an optional card {@code <id>.json}. Never downloads anything.
+ * each with an optional card {@code <id>.json}. A model whose file is missing or whose card is refused
+ * is not offered ({@link #ids()}) and {@link #resolve} names its problem; the others stay usable.
+ * Reads the folder on every call, so it sees models added or removed meanwhile. Never downloads anything.
  */
 public final class ModelRegistry {
+
+	/** Card tasks; {@code upscale} is also the task of models without a card. */
+	public static final String UPSCALE = "upscale", DENOISE = "denoise";
 
 	private final Path directory, cacheDir;
 
@@ -48,19 +52,31 @@ public final class ModelRegistry {
 		return Files.isRegularFile(card) ? java.util.Optional.of(ModelCard.read(card)) : java.util.Optional.empty();
 	}
 
-	/** Ids of the available models, the demo first, then the folder's in name order. */
+	/** Ids of the usable models, the demo first, then the folder's in id order (see {@link #installed()}). */
 	public List<String> ids() {
 		final List<String> ids = new ArrayList<>();
 		ids.add(DemoModel.ID);
-		if (!Files.isDirectory(directory)) return ids;
-		try (Stream<Path> files = Files.list(directory)) {
-			files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".onnx")).map(n -> n.substring(0, n.length() - 5))
-				.filter(id -> !id.equals(DemoModel.ID)).sorted().forEach(ids::add);
-		}
-		catch (final IOException e) {
-			throw new ModelFormatException("Cannot list the models folder " + directory + ": " + e.getMessage(), e);
-		}
+		for (final InstalledModel m : installed())
+			if (m.isUsable()) ids.add(m.id());
 		return ids;
+	}
+
+	/**
+	 * Ids of the usable models for one task, in id order: those whose card says {@code task}. A model
+	 * without a card counts as an upscale model (the usual case for a downloaded ONNX file; its scale is
+	 * measured at run time), and {@code demo-x2} comes first among the upscale models.
+	 */
+	public List<String> idsForTask(final String task) {
+		final List<String> ids = new ArrayList<>();
+		if (UPSCALE.equals(task)) ids.add(DemoModel.ID);
+		for (final InstalledModel m : installed())
+			if (m.isUsable() && m.card().map(c -> task.equals(c.task())).orElse(UPSCALE.equals(task))) ids.add(m.id());
+		return ids;
+	}
+
+	/** Every model of the folder, usable or not, in id order; the demo is not among them. */
+	public List<InstalledModel> installed() {
+		return ModelFolder.scan(directory);
 	}
 
 	/**
@@ -74,9 +90,11 @@ public final class ModelRegistry {
 		if (idOrPath.endsWith(".onnx")) return fromFile(Paths.get(idOrPath));
 		if (idOrPath.endsWith(".param")) return fromNcnn(Paths.get(idOrPath));
 		if (idOrPath.equals(DemoModel.ID)) return demo();
-		final Path file = directory.resolve(idOrPath + ".onnx");
-		if (!Files.isRegularFile(file)) throw new ModelFormatException("No model '" + idOrPath + "' in " + directory + ". Known models: " + ids() + "; install the default models with 'bin/renovo models fetch', or give a path to an .onnx or .param file.");
-		return fromFile(file);
+		final List<InstalledModel> installed = installed();
+		final InstalledModel model = installed.stream().filter(m -> m.id().equals(idOrPath)).findFirst().orElse(null);
+		if (model == null) throw new ModelFormatException("No model '" + idOrPath + "' in " + directory + ". Known models: " + ids() + "; install the default models with 'bin/renovo models fetch', or give a path to an .onnx or .param file.");
+		if (!model.isUsable()) throw new ModelFormatException(model.problem().get());
+		return fromFile(model.file());
 	}
 
 	private static Model fromFile(final Path file) {

@@ -143,13 +143,6 @@ class ModelsAndConvertTest {
 
 	/** A 3×3 same-padded convolution 3→3 with fused ReLU, as ncnn writes it. */
 	static Path ncnnModel(final Path dir, final String name) throws IOException {
-		final String param = "7767517\n2 2\nInput in 0 1 data 0=0 1=0 2=3\nConvolution conv 1 1 data out 0=3 1=3 4=1 5=1 6=81 9=1\n";
-		final Path file = Files.write(dir.resolve(name + ".param"), param.getBytes(StandardCharsets.US_ASCII));
-		final ByteBuffer bin = ByteBuffer.allocate(4 + 81 * 4 + 3 * 4).order(ByteOrder.LITTLE_ENDIAN);
-		bin.putInt(0);
-		for (int i = 0; i < 81; i++) bin.putFloat(i % 10 == 4 ? 1.2f : -0.02f);
-		for (int i = 0; i < 3; i++) bin.putFloat(0.01f);
-		Files.write(dir.resolve(name + ".bin"), bin.array());
-		return file;
+		return TinyModels.ncnnSharpen(dir, name);
 	}
 }

@@ -56,6 +56,26 @@ class MacroKeysTest {
 	}
 
 	@Test
+	void modelsKeysAreStableAndUnambiguousAndNotPersisted() {
+		try (Context context = new Context(CommandService.class)) {
+			final CommandInfo info = context.service(CommandService.class).getCommand(ModelsCommand.class);
+			final List<String> keys = new ArrayList<>();
+			for (final ModuleItem<?> item : info.inputs())
+				if (!Service.class.isAssignableFrom(item.getType()) && item.getType() != Context.class) {
+					keys.add(item.getName());
+					assertFalse(item.isPersisted(), item.getName());
+				}
+			assertEquals(Arrays.asList("action", "file", "model", "task", "scale"), keys);
+			for (final String key : keys)
+				for (final String other : keys)
+					assertFalse(!key.equals(other) && other.endsWith(key), key + " is a suffix of " + other);
+			assertEquals(Arrays.asList("list", "import", "remove", "verify"), info.getInput("action").getChoices());
+			assertEquals(org.renovo.model.ModelImport.TASKS, info.getInput("task").getChoices());
+			assertEquals("Models...", info.getMenuPath().getLeaf().getName());
+		}
+	}
+
+	@Test
 	void baseNameDropsOnlyTheExtension() {
 		assertEquals("blobs", UpscaleCommand.baseName("blobs.gif"));
 		assertEquals("cells 2 day.1", UpscaleCommand.baseName("cells 2 day.1.tif"));

@@ -56,7 +56,7 @@ class MacrosTest {
 				}
 			}
 		}
-		assertEquals(Set.of("Batch...", "Denoise...", "Restore...", "Upscale..."), called);
+		assertEquals(Set.of("Batch...", "Denoise...", "Models...", "Restore...", "Upscale..."), called);
 	}
 
 	@Test

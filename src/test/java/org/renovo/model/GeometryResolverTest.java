@@ -34,7 +34,7 @@ class GeometryResolverTest {
 	@Test
 	void aCardWinsOverTheProbe(@TempDir final Path dir) throws Exception {
 		final Path file = Files.copy(TinyModels.conv(3, 3), dir.resolve("c.onnx"));
-		Files.write(dir.resolve("c.json"), "{\"scale\": 1, \"radius\": 5, \"multiple\": 2, \"future_field\": true}".getBytes("UTF-8"));
+		Files.write(dir.resolve("c.json"), "{\"id\": \"c\", \"task\": \"denoise\", \"scale\": 1, \"radius\": 5, \"multiple\": 2, \"future_field\": true}".getBytes("UTF-8"));
 		final Model model = new ModelRegistry(dir).resolve(file.toString());
 		assertEquals(ModelGeometry.of(1, 5, 0, 2), model.declaredGeometry().get());
 		final GeometryResolver resolver = new GeometryResolver(dir.resolve("cache"));

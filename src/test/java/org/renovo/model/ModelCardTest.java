@@ -25,7 +25,7 @@ class ModelCardTest {
 			.geometry(ModelGeometry.of(1, ModelGeometry.UNBOUNDED, 28, 4)).padding(InputPadding.fixed(28, EdgeMode.REPLICATE))
 			.license("MIT", "https://github.com/nagadomi/waifu2x")
 			.source(new ModelCard.Source("waifu2x@1.6.5", "sha512-abc", "package/a.param", "package/a.bin", "MIT"))
-			.sha256("param", "00ff").sha256("onnx", "ff00").build();
+			.sha256("param", "00ff".repeat(16)).sha256("onnx", "ff00".repeat(16)).build();
 		// process
 		card.write(dir.resolve("c.json"));
 		final String json = new String(Files.readAllBytes(dir.resolve("c.json")), StandardCharsets.UTF_8);
@@ -39,16 +39,24 @@ class ModelCardTest {
 		assertArrayEquals(new double[] { 0, 1 }, back.valueRange());
 		assertEquals("MIT", back.license());
 		assertEquals("package/a.bin", back.source().bin());
-		assertEquals("ff00", back.sha256().get("onnx"));
+		assertEquals("ff00".repeat(16), back.sha256().get("onnx"));
 	}
 
 	@Test
-	void oldGeometryOnlyCardsStillReadAndDefaultToPlannedReflect(@TempDir final Path dir) throws Exception {
-		Files.write(dir.resolve("c.json"), "{\"scale\": 2, \"radius\": 3, \"future\": {\"x\": 1}}".getBytes(StandardCharsets.UTF_8));
+	void minimalCardsWithFutureFieldsReadAndDefaultToPlannedReflect(@TempDir final Path dir) throws Exception {
+		Files.write(dir.resolve("c.json"), "{\"id\": \"c\", \"task\": \"upscale\", \"scale\": 2, \"radius\": 3, \"future\": {\"x\": 1}}".getBytes(StandardCharsets.UTF_8));
 		final ModelCard c = ModelCard.read(dir.resolve("c.json"));
 		assertEquals(ModelGeometry.of(2, 3, 0, 1), c.geometry());
 		assertEquals(InputPadding.planned(), c.padding());
 		assertEquals(3, c.channels());
+	}
+
+	@Test
+	void geometryOnlyCardsAreRefusedAsCardsButReadAsGeometryCacheEntries(@TempDir final Path dir) throws Exception {
+		Files.write(dir.resolve("old.json"), "{\"scale\": 2, \"radius\": 3}".getBytes(StandardCharsets.UTF_8));
+		final ModelFormatException e = assertThrows(ModelFormatException.class, () -> ModelCard.read(dir.resolve("old.json")));
+		assertTrue(e.getMessage().startsWith(dir.resolve("old.json") + ": required field 'id' is missing; required field 'task' is missing."), e.getMessage());
+		assertEquals(ModelGeometry.of(2, 3, 0, 1), ModelCard.readGeometry(dir.resolve("old.json")));
 	}
 
 	@Test

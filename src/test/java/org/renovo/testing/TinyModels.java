@@ -143,6 +143,18 @@ public final class TinyModels {
 		}
 	}
 
+	/** An ncnn pair {@code name.param} + {@code name.bin} in {@code dir}: one padded 3×3 sharpening convolution, 3 channels. */
+	public static Path ncnnSharpen(final Path dir, final String name) throws IOException {
+		final String param = "7767517\n2 2\nInput in 0 1 data 0=0 1=0 2=3\nConvolution conv 1 1 data out 0=3 1=3 4=1 5=1 6=81 9=1\n";
+		final Path file = Files.write(dir.resolve(name + ".param"), param.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		final java.nio.ByteBuffer bin = java.nio.ByteBuffer.allocate(4 + 81 * 4 + 3 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		bin.putInt(0);
+		for (int i = 0; i < 81; i++) bin.putFloat(i % 10 == 4 ? 1.2f : -0.02f);
+		for (int i = 0; i < 3; i++) bin.putFloat(0.01f);
+		Files.write(dir.resolve(name + ".bin"), bin.array());
+		return file;
+	}
+
 	// -- Helper methods --
 
 	private interface Body {
