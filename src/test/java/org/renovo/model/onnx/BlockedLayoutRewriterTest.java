@@ -46,6 +46,37 @@ class BlockedLayoutRewriterTest {
 	}
 
 	@Test
+	void ncnnsBicubicHalvingBecomesAStridedDepthwiseConvolution() throws Exception {
+		// conv 3->48, depth-to-space x4 (even sizes), then the bicubic halving as the ncnn importer writes it
+		final OnnxGraphBuilder g = new OnnxGraphBuilder("x4-then-half");
+		final String x4 = g.node("DepthToSpace", conv(g, g.input("input", 3), 3, 48, 4), OnnxGraphBuilder.integer("blocksize", 4), OnnxGraphBuilder.text("mode", "CRD"));
+		final String half = halving(g, x4);
+		g.output(half, 3);
+		final byte[] before = g.toBytes(), after = BlockedLayoutRewriter.rewrite(before);
+		final GraphProto graph = ModelProto.parseFrom(after).getGraph();
+		assertEquals(0, graph.getNodeList().stream().filter(n -> n.getOpType().equals("Resize")).count());
+		final float[] a = run(before, "cubic"), b = run(after, "conv");
+		assertEquals(3 * 74 * 82, a.length);
+		float max = 0;
+		for (int i = 0; i < a.length; i++) max = Math.max(max, Math.abs(a[i] - b[i]));
+		assertEquals(0, max, 1e-5, "largest difference, borders included");
+		// without the proof of even sizes the Resize stays
+		final OnnxGraphBuilder odd = new OnnxGraphBuilder("odd");
+		odd.output(halving(odd, conv(odd, odd.input("input", 3), 3, 3, 5)), 3);
+		assertEquals(1, ModelProto.parseFrom(BlockedLayoutRewriter.rewrite(odd.toBytes())).getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("Resize")).count());
+	}
+
+	/** ncnn's Interp bicubic at scale 0.5 as the importer writes it: sizes floor(shape * 0.5), cubic, half-pixel. */
+	private static String halving(final OnnxGraphBuilder g, final String x) {
+		final String shape = g.node("Shape", Arrays.asList(x), OnnxGraphBuilder.integer("start", 2), OnnxGraphBuilder.integer("end", 4));
+		final String scaled = g.node("Mul", Arrays.asList(g.node("Cast", Arrays.asList(shape), OnnxGraphBuilder.integer("to", 1)), g.constant("half" + x, new float[] { 0.5f, 0.5f }, 2)));
+		final String sizes = g.node("Concat", Arrays.asList(g.constantLongs("bc" + x, new long[] { 1, 3 }, 2),
+			g.node("Cast", Arrays.asList(g.node("Floor", Arrays.asList(scaled))), OnnxGraphBuilder.integer("to", 7))), OnnxGraphBuilder.integer("axis", 0));
+		return g.node("Resize", Arrays.asList(x, "", "", sizes), OnnxGraphBuilder.text("mode", "cubic"), OnnxGraphBuilder.text("coordinate_transformation_mode", "half_pixel"),
+			OnnxGraphBuilder.real("cubic_coeff_a", -0.75f), OnnxGraphBuilder.integer("exclude_outside", 0));
+	}
+
+	@Test
 	void modelsWithoutScalarMultiplicationsAreLeftAsTheyAre() {
 		final OnnxGraphBuilder g = new OnnxGraphBuilder("plain");
 		g.output(conv(g, g.input("input", 3), 3, 3, 1), 3);
