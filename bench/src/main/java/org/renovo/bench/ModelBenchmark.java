@@ -31,6 +31,7 @@ import org.renovo.tiling.ModelGeometry;
 import org.renovo.tiling.Tile;
 import org.renovo.tiling.TilePlan;
 import org.renovo.tiling.TilePlanner;
+import org.renovo.pipeline.TileSizePolicy;
 
 /**
  * The real models on a 1-megapixel output: throughput, achieved GFLOP/s against the machine's MatMul
@@ -40,7 +41,8 @@ import org.renovo.tiling.TilePlanner;
  * --models realesrgan-x4plus,realesrgan-x4fast,realesr-animevideov3-x2
  * --output-side 1024    output side (1024: 1 MP)
  * --reps 3              measured repetitions after one warm-up
- * --tiles 128,192,256,320,384,512   tile sizes of the sweep (0: none)
+ * --tiles 128,192,256,320,384,512   tile sizes of the sweep, plus the automatic one (0: no sweep)
+ * --sweep-output-side 2048          output side of the sweep's image (4 MP)
  * --matmul 2048         side of the reference MatMul
  * --out bench/results
  * </pre>
@@ -71,8 +73,9 @@ public final class ModelBenchmark {
 				final int side = Integer.parseInt(a.getOrDefault("--output-side", "1024")) / geometry.scale();
 				final RgbImage image = RgbImage.random(side, side, 7);
 				final RunOptions options = RunOptions.defaults().withDevice(DeviceChoice.CPU);
-				final TilePlan plan = TilePlanner.plan(image.width(), image.height(), geometry, model.padding(), options.tiles());
-				final int tile = options.tiles().tileSize();
+				final TilePlan plan = pipeline.plan(image.width(), image.height(), model, geometry, options);
+				final int halo = TilePlanner.plan(image.width(), image.height(), geometry, model.padding(), options.tiles()).halo();
+				final int tile = TileSizePolicy.choose(cost, halo, options.memoryBudget()).size();
 				final int reps = Integer.parseInt(a.getOrDefault("--reps", "3"));
 				final Figures f = measure(pipeline, engine, model, image, options, plan, reps);
 				final double outPx = (double) side * side * geometry.scale() * geometry.scale();
@@ -85,7 +88,9 @@ public final class ModelBenchmark {
 					{ "output_mpx_per_s", "" + outPx / f.e2e / 1e6 }, { "achieved_gflops", "" + achieved }, { "gflop_per_input_px", "" + cost.flopsPerInputPixel() / 1e9 }, { "peak_heap_mb", "" + f.heapMb } })
 					csv.add(id, side, tile, plan.tiles().size(), 0, m[0], Double.parseDouble(m[1]));
 				final String tiles = a.getOrDefault("--tiles", "128,192,256,320,384,512");
-				if (!tiles.equals("0")) sweeps.put(id, sweep(pipeline, model, geometry, image, tiles, csv, id, outPx, tile));
+				final int sweepSide = Integer.parseInt(a.getOrDefault("--sweep-output-side", "2048")) / geometry.scale();
+				final RgbImage large = RgbImage.random(sweepSide, sweepSide, 8);
+				if (!tiles.equals("0")) sweeps.put(id, sweep(pipeline, model, geometry, large, withChosen(tiles, tile), csv, id, (double) sweepSide * sweepSide * geometry.scale() * geometry.scale(), tile));
 			}
 		}
 		table(rows, matmul);
@@ -147,7 +152,16 @@ public final class ModelBenchmark {
 		final int bestTile = mpPerS.entrySet().stream().filter(e -> e.getValue() == best).findFirst().get().getKey();
 		System.out.printf(Locale.ROOT, "  best tile %d; the default (%d, chosen from the model's cost) reaches %s of it%n", bestTile, chosen,
 			mpPerS.containsKey(chosen) ? fmt("%.0f%%", 100 * mpPerS.get(chosen) / best) : "(not in the sweep)");
+		csv.add("sweep-" + id, image.width(), chosen, 0, 0, "default_share_of_best_pct", 100 * mpPerS.get(chosen) / best);
 		return mpPerS;
+	}
+
+	/** The sweep's tile sizes, with the automatic choice among them, ascending. */
+	private static String withChosen(final String tiles, final int chosen) {
+		final java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>();
+		for (final String t : tiles.split(",")) sizes.add(Integer.parseInt(t.trim()));
+		sizes.add(chosen);
+		return sizes.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
 	}
 
 	private static List<FloatBuffer> tileInputs(final RgbImage image, final TilePlan plan, final long[][] shapes) {
