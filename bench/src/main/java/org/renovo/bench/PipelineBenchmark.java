@@ -14,7 +14,6 @@ import java.util.Locale;
 
 import org.renovo.model.GeometryProbe;
 import org.renovo.tiling.ModelGeometry;
-import org.renovo.tiling.TileOptions;
 
 /**
  * Renovo's pipeline overhead on a realistic model: see {@code bench/README.md}. Run through
@@ -84,7 +83,7 @@ public final class PipelineBenchmark {
 	}
 
 	private static void summary(final List<DefaultTileBench> benches) {
-		System.out.printf(Locale.ROOT, "%n== summary, default options (tile %d), median [min–max] ==%n", TileOptions.DEFAULT_TILE_SIZE);
+		System.out.printf(Locale.ROOT, "%n== summary, default options (automatic tile size), median [min–max] ==%n");
 		System.out.printf(Locale.ROOT, "%-7s %-22s %-22s %-9s %-9s %-22s %-22s %s%n", "output", "end-to-end s", "pure ORT s", "a-b med", "a-b min", "outside engine %", "replay outside ORT %", "peak heap MB");
 		for (final DefaultTileBench b : benches) {
 			final Stats e = b.stats("e2e_s"), p = b.stats("pure_ort_s");
