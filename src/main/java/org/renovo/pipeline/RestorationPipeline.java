@@ -228,7 +228,7 @@ public final class RestorationPipeline {
 	{
 		final TilePlan first = plan(width, height, model, geometry, tiles);
 		if (!tiles.isAuto()) return first;
-		final TileSizePolicy chosen = TileSizePolicy.choose(geometries.cost(model), first.halo(), options.memoryBudget());
+		final TileSizePolicy chosen = TileSizePolicy.choose(geometries.cost(model), first.halo(), options.memoryBudget(), width, height);
 		monitor.info("Renovo: " + model.id() + ": " + chosen.reason());
 		return plan(width, height, model, geometry, tiles.withTileSize(chosen.size()));
 	}

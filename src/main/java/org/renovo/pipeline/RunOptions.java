@@ -14,12 +14,17 @@ public final class RunOptions {
 	public static final long DEFAULT_MEMORY_BUDGET = 2L << 30;
 
 	/**
-	 * The budget when none is given: 2 GiB, or half the heap when Fiji was given less than 4 GiB (the
-	 * heap stands for what the user allotted; ONNX Runtime's CPU arena lives beside it). NB: ONNX Runtime's
-	 * Java API reports no device memory, so a GPU run uses the same figure.
+	 * The budget when none is given: half the physical memory the Java heap leaves (ONNX Runtime's CPU
+	 * arena lives outside the heap, beside it), at least 512 MB; {@link #DEFAULT_MEMORY_BUDGET} when the
+	 * machine's memory cannot be read. NB: ONNX Runtime's Java API reports no GPU memory, so a GPU run
+	 * uses the same figure, and an allocation failure there shrinks the tiles.
 	 */
 	static long defaultBudget() {
-		return Math.min(DEFAULT_MEMORY_BUDGET, Math.max(256L << 20, Runtime.getRuntime().maxMemory() / 2));
+		final java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		if (!(os instanceof com.sun.management.OperatingSystemMXBean)) return DEFAULT_MEMORY_BUDGET;
+		@SuppressWarnings("deprecation") // NB: getTotalMemorySize is Java 14+; Renovo compiles for 11
+		final long physical = ((com.sun.management.OperatingSystemMXBean) os).getTotalPhysicalMemorySize();
+		return Math.max(512L << 20, (physical - Runtime.getRuntime().maxMemory()) / 2);
 	}
 
 	private final TileOptions tiles;

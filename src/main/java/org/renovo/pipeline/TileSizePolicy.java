@@ -5,19 +5,21 @@ import java.util.Locale;
 import org.renovo.model.onnx.ModelCost;
 
 /**
- * The tile size a run uses when the user leaves it automatic, from the model's cost: the smallest core
- * (a multiple of {@value #STEP} px) whose share of the tile's input reaches {@link #TARGET_CORE_SHARE},
- * since the halo around it is work thrown away; but never a tile whose feature maps would exceed the
- * memory budget, and never beyond {@value #MAX} px (larger tiles gain nothing in throughput and make
- * progress and cancelling coarse). Measured against a sweep in {@code bench/run models}.
+ * The tile size a run uses when the user leaves it automatic: the fewest tiles whose feature maps fit
+ * the memory budget, then the smallest tile that still needs no more of them. Fewer tiles are faster:
+ * an edge tile reads a halo only on its inner sides, so every extra tile per row adds two halos of work
+ * (measured with {@code bench/run models}: a 512-px image in one tile is 1.16-1.4x as fast as in four);
+ * and balanced tiles spare memory without adding tiles. Tiles are at most {@value #MAX} px, so progress
+ * and cancelling stay responsive.
+ * <p>
+ * Working memory is {@link #LIVE_MAPS} times the model's largest feature map ({@link ModelCost}) over the
+ * tile's input: measured resident memory of ONNX Runtime's CPU provider was 5.5-6.5 such maps
+ * (Real-ESRGAN x4plus at 416 and 532 px: 4.2 and 6.7 GB; x4fast at 532 and 1044 px: 0.5 and 1.9 GB).
  */
 public final class TileSizePolicy {
 
 	static final int STEP = 32, MIN = 64, MAX = 1024;
-	/** NB: a core of 75 % of the input wastes a quarter of the work on the halo; above it, larger tiles gain little. */
-	static final double TARGET_CORE_SHARE = 0.75;
-	/** NB: feature maps alive at once in ONNX Runtime's arena (a layer's input, output and a skip). */
-	static final double LIVE_MAPS = 3;
+	static final double LIVE_MAPS = 6;
 
 	private final int size;
 	private final String reason;
@@ -28,20 +30,20 @@ public final class TileSizePolicy {
 	}
 
 	/**
-	 * @param halo the context a tile reads on each side, in input pixels
+	 * @param halo the context a tile reads on each inner side, in input pixels
 	 * @param budget the bytes of working memory one tile may take
+	 * @param width the image's width, in input pixels
+	 * @param height the image's height
 	 */
-	public static TileSizePolicy choose(final ModelCost cost, final int halo, final long budget) {
+	public static TileSizePolicy choose(final ModelCost cost, final int halo, final long budget, final int width, final int height) {
 		final double perPixel = LIVE_MAPS * Math.max(cost.peakActivationBytesPerInputPixel(), Float.BYTES);
-		final int byMemory = (int) Math.min(MAX, Math.floor((Math.sqrt(budget / perPixel) - 2.0 * halo) / STEP) * STEP);
-		final int byShare = Math.max(MIN, (int) Math.ceil(2 * halo * Math.sqrt(TARGET_CORE_SHARE) / (1 - Math.sqrt(TARGET_CORE_SHARE)) / STEP) * STEP);
-		if (byMemory < MIN) return new TileSizePolicy(MIN, String.format(Locale.ROOT, "tile %d px, the smallest allowed: even it needs about %d MB of feature maps, above the budget of %d MB",
+		final int largest = (int) Math.min(MAX, Math.floor((Math.sqrt(budget / perPixel) - 2.0 * halo) / STEP) * STEP);
+		if (largest < MIN) return new TileSizePolicy(MIN, String.format(Locale.ROOT, "tile %d px, the smallest allowed: even it needs about %d MB of feature maps, above the budget of %d MB",
 			MIN, mb(perPixel * sq(MIN + 2 * halo)), mb(budget)));
-		if (byShare > byMemory) return new TileSizePolicy(byMemory, String.format(Locale.ROOT, "tile %d px, the largest whose feature maps (about %d MB) fit the budget of %d MB (halo %d px)",
-			byMemory, mb(perPixel * sq(byMemory + 2 * halo)), mb(budget), halo));
-		final int size = Math.min(byShare, MAX);
-		return new TileSizePolicy(size, String.format(Locale.ROOT, "tile %d px, the smallest whose core is %.0f %% of its input (halo %d px; about %d MB of feature maps)",
-			size, 100 * share(size, halo), halo, mb(perPixel * sq(size + 2 * halo))));
+		final int across = ceilDiv(width, largest), down = ceilDiv(height, largest);
+		final int size = Math.min(largest, roundUp(Math.max(ceilDiv(width, across), ceilDiv(height, down)), STEP));
+		return new TileSizePolicy(size, String.format(Locale.ROOT, "tile %d px: %dx%d tiles, the fewest whose feature maps (about %d MB each) fit the budget of %d MB",
+			size, across, down, mb(perPixel * sq(size + 2 * halo)), mb(budget)));
 	}
 
 	public int size() { return size; }
@@ -49,8 +51,12 @@ public final class TileSizePolicy {
 	/** Why this size, for the log. */
 	public String reason() { return reason; }
 
-	static double share(final int core, final int halo) {
-		return sq(core) / sq(core + 2 * halo);
+	private static int ceilDiv(final int a, final int b) {
+		return (a + b - 1) / b;
+	}
+
+	private static int roundUp(final int v, final int step) {
+		return ceilDiv(v, step) * step;
 	}
 
 	private static double sq(final double v) {

@@ -25,27 +25,28 @@ class TileSizePolicyTest {
 	private static final long GIB = 1L << 30;
 
 	@Test
-	void theCoreReachesThreeQuartersOfTheInput() {
-		// halo 19 (animevideov3): 2*19*sqrt(.75)/(1-sqrt(.75)) = 245.6 -> 256; 256/294 squared = 76 %
-		final TileSizePolicy p = TileSizePolicy.choose(cost(TinyModels.conv(3, 3)), 19, 2 * GIB);
-		assertEquals(256, p.size());
-		assertTrue(TileSizePolicy.share(p.size(), 19) >= 0.75 && TileSizePolicy.share(p.size() - 32, 19) < 0.75);
-		assertEquals(448, TileSizePolicy.choose(cost(TinyModels.conv(3, 3)), 34, 2 * GIB).size());
-		assertEquals(64, TileSizePolicy.choose(cost(TinyModels.conv(3, 3)), 1, 2 * GIB).size());
-		assertTrue(p.reason().contains("core is 76 % of its input"), p.reason());
+	void theFewestTilesTheBudgetAllowsThenTheSmallestOfThatCount() {
+		// nearest x2: 3 channels at 2x = 48 bytes per input pixel, 6 maps: 288; 16 MiB allow sqrt(16 MiB / 288) = 241 px of
+		// input, so at most floor((241 - 64) / 32) * 32 = 160 px of core; a 500x400 image needs 4x3 such tiles, and
+		// 134 px (rounded up to 160) already makes 4x3
+		final ModelCost c = cost(TinyModels.nearest2());
+		assertEquals(48, c.peakActivationBytesPerInputPixel(), 1e-9);
+		final TileSizePolicy p = TileSizePolicy.choose(c, 32, 16 << 20, 500, 400);
+		assertEquals(160, p.size());
+		assertTrue(p.reason().contains("4x3 tiles") && p.reason().contains("budget of 16 MB"), p.reason());
+		// 1000x1000 with at most 160: 7x7 tiles of ceil(1000 / 7) = 143 -> 160
+		assertEquals(160, TileSizePolicy.choose(c, 32, 16 << 20, 1000, 1000).size());
+		// 290x290 with at most 160: 2x2 tiles of 145 -> 160; with at most 1024: one tile
+		assertEquals(160, TileSizePolicy.choose(c, 32, 16 << 20, 290, 290).size());
+		assertEquals(320, TileSizePolicy.choose(c, 32, 2 * GIB, 290, 290).size());
+		// a 3000 px side in 1024-px tiles: 3 of them, balanced at 1000 -> 1024
+		assertEquals(1024, TileSizePolicy.choose(c, 32, 64 * GIB, 3000, 100).size());
+		assertEquals(736, TileSizePolicy.choose(c, 32, 64 * GIB, 2200, 100).size()); // 3 tiles of 734 -> 736
 	}
 
 	@Test
-	void memoryCapsTheTile() {
-		// nearest x2: 3 channels at 2x, 48 bytes per input pixel, 3 maps alive: 144; 16 MiB allow sqrt(16 MiB / 144) = 341 px
-		// of input, so a core of floor((341 - 64) / 32) * 32 = 256, below the 416 the halo of 32 asks for
-		final ModelCost c = cost(TinyModels.nearest2());
-		assertEquals(48, c.peakActivationBytesPerInputPixel(), 1e-9);
-		final TileSizePolicy p = TileSizePolicy.choose(c, 32, 16 << 20);
-		assertEquals(256, p.size());
-		assertTrue(p.reason().contains("fit the budget of 16 MB"), p.reason());
-		assertEquals(416, TileSizePolicy.choose(c, 32, 2 * GIB).size());
-		final TileSizePolicy tiny = TileSizePolicy.choose(c, 32, 100_000);
+	void aBudgetTooSmallForAnyTileGivesTheSmallest() {
+		final TileSizePolicy tiny = TileSizePolicy.choose(cost(TinyModels.nearest2()), 32, 100_000, 500, 500);
 		assertEquals(64, tiny.size());
 		assertTrue(tiny.reason().contains("smallest allowed"), tiny.reason());
 	}
@@ -55,12 +56,16 @@ class TileSizePolicyTest {
 		final Model model = new Model("conv9", TinyModels.conv(9, 3), null);
 		final List<String> info = new ArrayList<>();
 		final RestorationPipeline pipeline = SharedPipeline.pipeline();
-		final RunReport r = pipeline.run(TestImages.random(700, 300, 3, 1), model, RunOptions.defaults(), (i, c) -> {}, new RunMonitor() {
+		final RunReport r = pipeline.run(TestImages.random(700, 300, 3, 1), model, RunOptions.defaults().withMemoryBudget(GIB), (i, c) -> {}, new RunMonitor() {
 			@Override public void info(final String message) { info.add(message); }
 		});
-		// radius 4: the smallest core of 75 % is 2*4*0.866/0.134 = 51.7 -> 64
-		assertEquals(64, r.plan().tiles().get(0).core().width());
-		assertTrue(info.stream().anyMatch(m -> m.contains("conv9: tile 64 px")), info.toString());
+		// 3 channels, 72 bytes per input pixel with 6 maps: 1 GiB allows 1024 px, so the whole image is one tile
+		assertEquals(1, r.plan().tiles().size());
+		assertTrue(info.stream().anyMatch(m -> m.contains("conv9: tile 704 px: 1x1 tiles")), info.toString());
+		final RunReport small = pipeline.run(TestImages.random(700, 300, 3, 1), model, RunOptions.defaults().withMemoryBudget(4 << 20), (i, c) -> {}, RunMonitor.NONE);
+		// 4 MiB: sqrt(4 MiB / 72) = 241 -> 224 px at most (halo 4): 4x2 tiles of 175 and 150 -> 192
+		assertEquals(8, small.plan().tiles().size());
+		assertEquals(192, small.plan().tiles().get(0).core().width());
 	}
 
 	@Test
