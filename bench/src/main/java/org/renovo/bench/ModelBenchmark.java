@@ -43,7 +43,7 @@ import org.renovo.pipeline.TileSizePolicy;
  * --reps 3              measured repetitions after one warm-up
  * --tiles 128,192,256,320,384,512   tile sizes of the sweep, plus the automatic one (0: no sweep)
  * --sweep-output-side 2048          output side of the sweep's image (4 MP)
- * --matmul 2048         side of the reference MatMul
+ * --matmul 4096         side of the reference MatMul (long enough to be steady)
  * --out bench/results
  * </pre>
  */
@@ -57,8 +57,8 @@ public final class ModelBenchmark {
 		final Path work = Files.createDirectories(Paths.get("bench", "target"));
 		final Csv csv = new Csv();
 		final String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-		final double matmul = MatMulLimit.gflops(work, Integer.parseInt(a.getOrDefault("--matmul", "2048")), 5);
-		System.out.printf(Locale.ROOT, "machine: %d cores; MatMul %s: %.1f GFLOP/s (the practical limit)%n", Runtime.getRuntime().availableProcessors(), a.getOrDefault("--matmul", "2048"), matmul);
+		final double matmul = MatMulLimit.gflops(work, Integer.parseInt(a.getOrDefault("--matmul", "4096")), 5);
+		System.out.printf(Locale.ROOT, "machine: %d cores; MatMul %s: %.1f GFLOP/s (the practical limit)%n", Runtime.getRuntime().availableProcessors(), a.getOrDefault("--matmul", "4096"), matmul);
 		csv.note("matmul_gflops", String.valueOf(matmul));
 		final List<String[]> rows = new ArrayList<>();
 		final Map<String, Map<Integer, Double>> sweeps = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ final class SweepPlot {
 		final double yMin = 0.5, yMax = 1.02;
 		g.setColor(Color.BLACK);
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-		g.drawString("Throughput against tile size (1 MP output, CPU), relative to each model's best", LEFT, 22);
+		g.drawString("Throughput against tile size (4 MP output, CPU), relative to each model's best", LEFT, 22);
 		g.drawRect(LEFT, TOP, W - LEFT - RIGHT, H - TOP - BOTTOM);
 		for (double y = 0.5; y <= 1.0001; y += 0.1) {
 			final int py = y(y, yMin, yMax);
