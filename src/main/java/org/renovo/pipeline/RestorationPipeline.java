@@ -148,7 +148,7 @@ public final class RestorationPipeline {
 		final ChannelRouting routing = ChannelRouting.of(image.pixelType().components(), sig.inputChannels(), sig.outputChannels());
 		final ModelGeometry geometry = geometries.geometry(model, session);
 		final WholeInputPolicy policy = WholeInputPolicy.decide(image.width(), image.height(), geometry, model.padding(), options);
-		final TilePlan plan = plan(image.width(), image.height(), model, geometry, policy.tiles(), options, monitor);
+		final TilePlan plan = plan(image.width(), image.height(), model, geometry, policy.tiles(), options, Math.max(image.pixelType().components(), sig.inputChannels()), monitor);
 		if (policy.oneTile()) monitor.info("Renovo: " + model.id() + " pools over its whole input, so it runs as one tile (about " + (policy.estimatedBytes() >> 20) + " MB of working memory)");
 		else if (!plan.isExact() && plan.tiles().size() > 1) monitor.warn("Renovo: the receptive field of " + model.id() + " (" + (geometry.isBounded() ? geometry.radius() + " px" : "wider than any halo")
 			+ ") exceeds the halo of " + plan.halo() + " px; tiles are blended over " + 2 * plan.band() + " px and may differ slightly from a whole-image run.");
@@ -220,15 +220,16 @@ public final class RestorationPipeline {
 	 * halo, then at the size {@link TileSizePolicy} chooses from the model's cost.
 	 */
 	public TilePlan plan(final int width, final int height, final Model model, final ModelGeometry geometry, final RunOptions options) {
-		return plan(width, height, model, geometry, options.tiles(), options, RunMonitor.NONE);
+		return plan(width, height, model, geometry, options.tiles(), options, 3, RunMonitor.NONE);
 	}
 
 	private TilePlan plan(final int width, final int height, final Model model, final ModelGeometry geometry, final org.renovo.tiling.TileOptions tiles,
-		final RunOptions options, final RunMonitor monitor)
+		final RunOptions options, final int channels, final RunMonitor monitor)
 	{
 		final TilePlan first = plan(width, height, model, geometry, tiles);
 		if (!tiles.isAuto()) return first;
-		final TileSizePolicy chosen = TileSizePolicy.choose(geometries.cost(model), first.halo(), options.memoryBudget(), width, height);
+		final TileSizePolicy chosen = TileSizePolicy.choose(geometries.cost(model), first.halo(), options.memoryBudget(), width, height,
+			TileSizePolicy.heapPerCoreRow(geometry.scale(), width, channels));
 		monitor.info("Renovo: " + model.id() + ": " + chosen.reason());
 		return plan(width, height, model, geometry, tiles.withTileSize(chosen.size()));
 	}

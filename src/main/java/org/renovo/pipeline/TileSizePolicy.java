@@ -36,14 +36,40 @@ public final class TileSizePolicy {
 	 * @param height the image's height
 	 */
 	public static TileSizePolicy choose(final ModelCost cost, final int halo, final long budget, final int width, final int height) {
+		return choose(cost, halo, budget, width, height, 0);
+	}
+
+	/**
+	 * @param heapPerCoreRow bytes of Java heap the blending window takes per input row of tile height (see
+	 *        {@link #heapPerCoreRow}, or 0 for none); the window's share of the heap, {@link #heapBudget()},
+	 *        also caps the tile
+	 */
+	public static TileSizePolicy choose(final ModelCost cost, final int halo, final long budget, final int width, final int height, final long heapPerCoreRow) {
 		final double perPixel = LIVE_MAPS * Math.max(cost.peakActivationBytesPerInputPixel(), Float.BYTES);
-		final int largest = (int) Math.min(MAX, Math.floor((Math.sqrt(budget / perPixel) - 2.0 * halo) / STEP) * STEP);
-		if (largest < MIN) return new TileSizePolicy(MIN, String.format(Locale.ROOT, "tile %d px, the smallest allowed: even it needs about %d MB of feature maps, above the budget of %d MB",
-			MIN, mb(perPixel * sq(MIN + 2 * halo)), mb(budget)));
+		final int byHeap = heapPerCoreRow <= 0 ? MAX : (int) Math.min(MAX, Math.floor((double) heapBudget() / heapPerCoreRow / STEP) * STEP);
+		final int largest = (int) Math.min(byHeap, Math.floor((Math.sqrt(budget / perPixel) - 2.0 * halo) / STEP) * STEP);
+		if (largest < MIN) return new TileSizePolicy(MIN, String.format(Locale.ROOT, "tile %d px, the smallest allowed: even it needs about %d MB of feature maps (budget %d MB)"
+			+ " or %d MB of blending rows (budget %d MB)", MIN, mb(perPixel * sq(MIN + 2 * halo)), mb(budget), mb((double) heapPerCoreRow * MIN), mb(heapBudget())));
 		final int across = ceilDiv(width, largest), down = ceilDiv(height, largest);
 		final int size = Math.min(largest, roundUp(Math.max(ceilDiv(width, across), ceilDiv(height, down)), STEP));
-		return new TileSizePolicy(size, String.format(Locale.ROOT, "tile %d px: %dx%d tiles, the fewest whose feature maps (about %d MB each) fit the budget of %d MB",
-			size, across, down, mb(perPixel * sq(size + 2 * halo)), mb(budget)));
+		return new TileSizePolicy(size, String.format(Locale.ROOT, "tile %d px: %dx%d tiles, the fewest whose feature maps (about %d MB each) fit the budget of %d MB"
+			+ " and whose blending rows fit %d MB of heap", size, across, down, mb(perPixel * sq(size + 2 * halo)), mb(budget), mb(heapBudget())));
+	}
+
+	/**
+	 * The heap a band blender holds per input row of tile height: the output rows a row of tiles reaches
+	 * ({@code scale} per input row), each {@code outputWidth} floats for every channel and the weights.
+	 */
+	public static long heapPerCoreRow(final int scale, final int width, final int channels) {
+		return (long) scale * scale * width * (channels + 1) * Float.BYTES;
+	}
+
+	/**
+	 * NB: the blending window's share of the heap: 256 MB, or an eighth of a smaller heap, so a result
+	 * held in memory peaks at its own size plus well under 512 MB ({@code InMemoryPeakTest}).
+	 */
+	static long heapBudget() {
+		return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
 	}
 
 	public int size() { return size; }

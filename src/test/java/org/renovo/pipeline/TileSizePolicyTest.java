@@ -45,6 +45,16 @@ class TileSizePolicyTest {
 	}
 
 	@Test
+	void theBlendingRowsCapTheTileToTheirShareOfTheHeap() {
+		// a 4096-wide RGB image at 4x: 16 * 4096 * 4 floats = 1 MiB of heap per input row of tile height
+		final long perRow = TileSizePolicy.heapPerCoreRow(4, 4096, 3);
+		assertEquals(1 << 20, perRow);
+		final TileSizePolicy p = TileSizePolicy.choose(cost(TinyModels.conv(3, 3)), 0, 64 * GIB, 4096, 4096, perRow);
+		assertEquals(Math.min(1024, TileSizePolicy.heapBudget() / perRow / 32 * 32), p.size());
+		assertTrue(p.size() <= 256, "at most 256 MB of rows: " + p.size());
+	}
+
+	@Test
 	void aBudgetTooSmallForAnyTileGivesTheSmallest() {
 		final TileSizePolicy tiny = TileSizePolicy.choose(cost(TinyModels.nearest2()), 32, 100_000, 500, 500);
 		assertEquals(64, tiny.size());

@@ -75,7 +75,7 @@ public final class ModelBenchmark {
 				final RunOptions options = RunOptions.defaults().withDevice(DeviceChoice.CPU);
 				final TilePlan plan = pipeline.plan(image.width(), image.height(), model, geometry, options);
 				final int halo = TilePlanner.plan(image.width(), image.height(), geometry, model.padding(), options.tiles()).halo();
-				final int tile = TileSizePolicy.choose(cost, halo, options.memoryBudget(), image.width(), image.height()).size();
+				final int tile = TileSizePolicy.choose(cost, halo, options.memoryBudget(), image.width(), image.height(), TileSizePolicy.heapPerCoreRow(geometry.scale(), image.width(), 3)).size();
 				final int reps = Integer.parseInt(a.getOrDefault("--reps", "3"));
 				final Figures f = measure(pipeline, engine, model, image, options, plan, reps);
 				final double outPx = (double) side * side * geometry.scale() * geometry.scale();
@@ -90,7 +90,7 @@ public final class ModelBenchmark {
 				final String tiles = a.getOrDefault("--tiles", "128,192,256,320,384,512");
 				final int sweepSide = Integer.parseInt(a.getOrDefault("--sweep-output-side", "2048")) / geometry.scale();
 				final RgbImage large = RgbImage.random(sweepSide, sweepSide, 8);
-				final int largeTile = TileSizePolicy.choose(cost, halo, options.memoryBudget(), large.width(), large.height()).size();
+				final int largeTile = TileSizePolicy.choose(cost, halo, options.memoryBudget(), large.width(), large.height(), TileSizePolicy.heapPerCoreRow(geometry.scale(), large.width(), 3)).size();
 				if (!tiles.equals("0")) sweeps.put(id, sweep(pipeline, model, geometry, large, withChosen(tiles, largeTile), csv, id, (double) sweepSide * sweepSide * geometry.scale() * geometry.scale(), largeTile));
 			}
 		}
