@@ -35,7 +35,10 @@ final class ResultImages {
 		if (clipped == 0) return;
 		final String warning = String.format(Locale.ROOT, "Renovo: %d output values (%.3f %%) lay outside what the %s result holds and were clamped;"
 			+ " a 32-bit copy of the input (Image > Type > 32-bit) keeps them.", clipped, 100 * clipped / values, like.getType() == ImagePlus.COLOR_RGB ? "RGB" : like.getBitDepth() + "-bit");
-		monitor.warn(warning);
+		// NB: photo models overshoot 0..1 by a few levels and the original programs clamp too, so for 8-bit and
+		// RGB this is noted; 16-bit data clamped at 0 or 65535 is worth a warning.
+		if (like.getType() == ImagePlus.GRAY16) monitor.warn(warning);
+		else monitor.info(warning);
 		record.add(warning);
 	}
 }

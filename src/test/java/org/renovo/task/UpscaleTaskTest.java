@@ -89,7 +89,7 @@ class UpscaleTaskTest {
 			for (int x = 5; x < 16; x++) cp.set(x, y, 0xffffff);
 		final List<String> warnings = new ArrayList<>();
 		final ImagePlus out = new UpscaleTask(TaskModels.runtime(dir), "tiny-x4", 2.5, RunOptions.defaults()).apply(new ImagePlus("edge", cp), "out", new RunMonitor() {
-			@Override public void warn(final String message) { warnings.add(message); }
+			@Override public void info(final String message) { warnings.add(message); }
 		});
 		assertEquals(40, out.getWidth());
 		assertTrue(warnings.stream().anyMatch(w -> w.contains("clamped")), warnings.toString());
