@@ -128,8 +128,8 @@ public final class BlockedLayoutRewriter {
 		final Map<String, Long> channels, final Map<String, Long> multiples)
 	{
 		if (!node.getOpType().equals("Resize") || node.getInputCount() != 4 || !channels.containsKey(node.getInput(0))) return false;
-		if (!text(node, "mode", "nearest").equals("cubic") || !text(node, "coordinate_transformation_mode", "half_pixel").equals("half_pixel")) return false;
-		if (real(node, "cubic_coeff_a", -0.75f) != -0.75f || attribute(node, "exclude_outside", 0) != 0) return false;
+		if (!NodeAttributes.text(node, "mode", "nearest").equals("cubic") || !NodeAttributes.text(node, "coordinate_transformation_mode", "half_pixel").equals("half_pixel")) return false;
+		if (NodeAttributes.real(node, "cubic_coeff_a", -0.75f) != -0.75f || NodeAttributes.integer(node, "exclude_outside", 0) != 0) return false;
 		if (multiples.getOrDefault(node.getInput(0), 1L) % 2 != 0) return false;
 		final NodeProto concat = producers.get(node.getInput(3));
 		if (concat == null || !concat.getOpType().equals("Concat") || concat.getInputCount() != 2) return false;
@@ -138,8 +138,8 @@ public final class BlockedLayoutRewriter {
 		if (mul == null || !mul.getOpType().equals("Mul")) return false;
 		final TensorProto half = constants.get(mul.getInput(1));
 		final NodeProto toFloat = producers.get(mul.getInput(0)), shape = toFloat == null ? null : producers.get(toFloat.getInput(0));
-		return half != null && Arrays.equals(floats(half), new float[] { 0.5f, 0.5f }) && shape != null && shape.getOpType().equals("Shape")
-			&& shape.getInput(0).equals(node.getInput(0)) && attribute(shape, "start", 0) == 2 && toLong.getOpType().equals("Cast") && toFloat.getOpType().equals("Cast");
+		return half != null && Arrays.equals(TensorValues.floats(half), new float[] { 0.5f, 0.5f }) && shape != null && shape.getOpType().equals("Shape")
+			&& shape.getInput(0).equals(node.getInput(0)) && NodeAttributes.integer(shape, "start", 0) == 2 && toLong.getOpType().equals("Cast") && toFloat.getOpType().equals("Cast");
 	}
 
 	/** What the height and width of each tensor are surely a multiple of: depth-to-space and whole-number upsampling multiply it. */
@@ -147,10 +147,10 @@ public final class BlockedLayoutRewriter {
 		long m = 1;
 		for (final String in : node.getInputList()) m = Math.max(m, multiples.getOrDefault(in, 1L));
 		switch (node.getOpType()) {
-			case "DepthToSpace": m = multiples.getOrDefault(node.getInput(0), 1L) * attribute(node, "blocksize", 1); break;
+			case "DepthToSpace": m = multiples.getOrDefault(node.getInput(0), 1L) * NodeAttributes.integer(node, "blocksize", 1); break;
 			case "Resize": {
 				final TensorProto scales = node.getInputCount() > 2 ? constants.get(node.getInput(2)) : null;
-				final float[] s = scales == null ? new float[0] : floats(scales);
+				final float[] s = scales == null ? new float[0] : TensorValues.floats(scales);
 				m = s.length == 4 && s[2] == Math.rint(s[2]) && s[2] >= 1 && s[2] == s[3] ? multiples.getOrDefault(node.getInput(0), 1L) * (long) s[2] : 1;
 				break;
 			}
@@ -161,29 +161,8 @@ public final class BlockedLayoutRewriter {
 		if (m > 1) multiples.put(node.getOutput(0), m);
 	}
 
-	private static float[] floats(final TensorProto t) {
-		if (t.getFloatDataCount() > 0) {
-			final float[] v = new float[t.getFloatDataCount()];
-			for (int i = 0; i < v.length; i++) v[i] = t.getFloatData(i);
-			return v;
-		}
-		final java.nio.FloatBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-		final float[] v = new float[raw.remaining()];
-		raw.get(v);
-		return v;
-	}
 
-	private static String text(final NodeProto node, final String name, final String fallback) {
-		for (final AttributeProto a : node.getAttributeList())
-			if (a.getName().equals(name)) return a.getS().toStringUtf8();
-		return fallback;
-	}
 
-	private static float real(final NodeProto node, final String name, final float fallback) {
-		for (final AttributeProto a : node.getAttributeList())
-			if (a.getName().equals(name)) return a.getF();
-		return fallback;
-	}
 
 	/** NB: the scalars the multiplications used; ONNX Runtime warns about every unused initializer. */
 	private static void dropUnused(final GraphProto.Builder graph) {
@@ -206,7 +185,7 @@ public final class BlockedLayoutRewriter {
 			}
 			case "ConvTranspose": {
 				final TensorProto w = constants.get(node.getInput(1));
-				c = w == null ? null : w.getDims(1) * attribute(node, "group", 1);
+				c = w == null ? null : w.getDims(1) * NodeAttributes.integer(node, "group", 1);
 				break;
 			}
 			case "Concat": {
@@ -215,11 +194,11 @@ public final class BlockedLayoutRewriter {
 					if (!channels.containsKey(in)) { sum = -1; break; }
 					sum += channels.get(in);
 				}
-				c = sum < 0 || attribute(node, "axis", 1) != 1 ? null : sum;
+				c = sum < 0 || NodeAttributes.integer(node, "axis", 1) != 1 ? null : sum;
 				break;
 			}
-			case "DepthToSpace": { final Long in = channels.get(node.getInput(0)); final long b = attribute(node, "blocksize", 1); c = in == null ? null : in / (b * b); break; }
-			case "SpaceToDepth": { final Long in = channels.get(node.getInput(0)); final long b = attribute(node, "blocksize", 1); c = in == null ? null : in * b * b; break; }
+			case "DepthToSpace": { final Long in = channels.get(node.getInput(0)); final long b = NodeAttributes.integer(node, "blocksize", 1); c = in == null ? null : in / (b * b); break; }
+			case "SpaceToDepth": { final Long in = channels.get(node.getInput(0)); final long b = NodeAttributes.integer(node, "blocksize", 1); c = in == null ? null : in * b * b; break; }
 			case "Shape": case "Cast": case "Floor": case "Constant": case "Gather": case "Unsqueeze": case "Reshape": case "Flatten": case "Gemm": case "MatMul": break;
 			default:
 				for (final String in : node.getInputList())
@@ -231,12 +210,8 @@ public final class BlockedLayoutRewriter {
 	private static Float scalar(final Map<String, TensorProto> constants, final String name) {
 		final TensorProto t = constants.get(name);
 		if (t == null || t.getDataType() != TensorProto.DataType.FLOAT.getNumber()) return null;
-		long n = 1;
-		for (final long d : t.getDimsList()) n *= d;
-		if (n != 1) return null;
-		if (t.getFloatDataCount() == 1) return t.getFloatData(0);
-		final ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-		return raw.remaining() == Float.BYTES ? raw.getFloat(0) : null;
+		final float[] v = TensorValues.floats(t);
+		return v.length == 1 ? v[0] : null;
 	}
 
 	private static TensorProto filled(final String name, final long channels, final float value) {
@@ -255,9 +230,4 @@ public final class BlockedLayoutRewriter {
 			.build();
 	}
 
-	private static long attribute(final NodeProto node, final String name, final long fallback) {
-		for (final AttributeProto a : node.getAttributeList())
-			if (a.getName().equals(name)) return a.getI();
-		return fallback;
-	}
 }

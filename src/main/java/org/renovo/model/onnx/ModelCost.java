@@ -1,10 +1,5 @@
 package org.renovo.model.onnx;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,12 +9,10 @@ import java.util.TreeSet;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 
-import com.google.protobuf.CodedInputStream;
 
 import org.renovo.error.ModelFormatException;
 
@@ -48,14 +41,7 @@ public final class ModelCost {
 
 	/** @throws ModelFormatException when the file is no readable ONNX model */
 	public static ModelCost of(final Path model) {
-		try (InputStream in = Files.newInputStream(model)) {
-			final CodedInputStream coded = CodedInputStream.newInstance(in);
-			coded.setSizeLimit(Integer.MAX_VALUE);
-			return of(ModelProto.parseFrom(coded).getGraph());
-		}
-		catch (final IOException e) {
-			throw new ModelFormatException("Cannot read the ONNX graph of " + model + ": " + e.getMessage(), e);
-		}
+		return of(OnnxGraphs.read(model));
 	}
 
 	static ModelCost of(final GraphProto graph) {
@@ -88,11 +74,11 @@ public final class ModelCost {
 					if (w == null) { uncounted.add("ConvTranspose with computed weights"); break; }
 					macs += scale * scale * product(w);
 					scale = scale * stride(node);
-					channels = w.getDims(1) * group(node);
+					channels = w.getDims(1) * NodeAttributes.integer(node, "group", 1);
 					break;
 				}
-				case "DepthToSpace": { final long b = integer(node, "blocksize", 1); scale *= b; channels /= b * b; break; }
-				case "SpaceToDepth": { final long b = integer(node, "blocksize", 1); scale /= b; channels *= b * b; break; }
+				case "DepthToSpace": { final long b = NodeAttributes.integer(node, "blocksize", 1); scale *= b; channels /= b * b; break; }
+				case "SpaceToDepth": { final long b = NodeAttributes.integer(node, "blocksize", 1); scale /= b; channels *= b * b; break; }
 				case "Resize": case "Upsample": scale *= resizeFactor(node, constants); break;
 				case "MaxPool": case "AveragePool": scale /= stride(node); break;
 				case "Concat": channels = concatChannels(node, shapes); break;
@@ -148,19 +134,7 @@ public final class ModelCost {
 	}
 
 	private static double stride(final NodeProto node) {
-		for (final AttributeProto a : node.getAttributeList())
-			if (a.getName().equals("strides") && a.getIntsCount() > 0) return a.getInts(0);
-		return 1;
-	}
-
-	private static long group(final NodeProto node) {
-		return integer(node, "group", 1);
-	}
-
-	private static long integer(final NodeProto node, final String name, final long fallback) {
-		for (final AttributeProto a : node.getAttributeList())
-			if (a.getName().equals(name)) return a.getI();
-		return fallback;
+		return NodeAttributes.first(node, "strides", 1);
 	}
 
 	/** The height factor of a Resize or Upsample whose scales are a constant, else 1 (and so not counted). */
@@ -169,19 +143,7 @@ public final class ModelCost {
 		if (node.getInputCount() <= index) return 1;
 		final TensorProto scales = constants.get(node.getInput(index));
 		if (scales == null) return 1;
-		final float[] values = floats(scales);
+		final float[] values = TensorValues.floats(scales);
 		return values.length == 4 ? values[2] : 1;
-	}
-
-	private static float[] floats(final TensorProto t) {
-		if (t.getFloatDataCount() > 0) {
-			final float[] v = new float[t.getFloatDataCount()];
-			for (int i = 0; i < v.length; i++) v[i] = t.getFloatData(i);
-			return v;
-		}
-		final ByteBuffer raw = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-		final float[] v = new float[raw.remaining() / Float.BYTES];
-		raw.asFloatBuffer().get(v);
-		return v;
 	}
 }

@@ -27,10 +27,19 @@ public final class OnnxGraphs {
 
 	/** True when the model's graph (subgraphs included) pools over whole feature maps. */
 	public static boolean poolsGlobally(final Path model) {
+		return poolsGlobally(read(model));
+	}
+
+	/**
+	 * The graph of an ONNX file. NB: protobuf's default 64 MB message limit is lifted; Real-ESRGAN x4plus is 67 MB.
+	 *
+	 * @throws ModelFormatException when the file cannot be read or parsed
+	 */
+	static GraphProto read(final Path model) {
 		try (InputStream in = Files.newInputStream(model)) {
 			final CodedInputStream coded = CodedInputStream.newInstance(in);
 			coded.setSizeLimit(Integer.MAX_VALUE);
-			return poolsGlobally(ModelProto.parseFrom(coded).getGraph());
+			return ModelProto.parseFrom(coded).getGraph();
 		}
 		catch (final IOException e) {
 			throw new ModelFormatException("Cannot read the ONNX graph of " + model + ": " + e.getMessage(), e);
